@@ -1,0 +1,7 @@
+import { Foundation1795800747687 } from './1795800747687-Foundation';
+
+/**
+ * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
+ * difference between the entities and the database; add its class here.
+ */
+export const MIGRATIONS = [Foundation1795800747687];

@@ -1,0 +1,50 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { HttpErrorFilter } from './common/errors/http-error.filter';
+import { jsonBody } from './common/http/json-body';
+import { httpLoggerParams } from './common/logging/logging';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { SeedModule } from './seed/seed.module';
+
+export interface AppOptions {
+  /** Where logs go (stdout by default); tests read them. */
+  logDestination?: DestinationStream;
+  /** Extra PostgreSQL settings per connection, e.g. for fast tests. */
+  pgOptions?: string;
+}
+
+/** The modules shared by the API and the worker. */
+export function coreImports(config: AppConfig, options: AppOptions = {}): DynamicModule[] {
+  return [
+    ConfigModule.forRoot(config),
+    DatabaseModule.forRoot({ pgOptions: options.pgOptions }),
+    LoggerModule.forRoot(httpLoggerParams(config.logLevel, options.logDestination)),
+  ];
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [...coreImports(config, options), JobsModule, AuthModule, HealthModule, SeedModule],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+
+  /** JSON bodies are parsed after the request logger, so even a refused body is logged with its id. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(jsonBody()).forRoutes({ path: '*path', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Public } from '../common/auth/decorators';
+import { AuthUser } from '../common/auth/roles';
+import { notFound } from '../common/errors/domain-error';
+import { ErrorBody } from '../common/errors/error-body';
+import { AuthService } from './auth.service';
+import { LoginAnswer, LoginDto, MeView, RegisterDto, UserView } from './dto/auth.dto';
+import { toUserView, UsersService } from './users.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; the token goes in Authorization: Bearer' })
+  @ApiOkResponse({ type: LoginAnswer })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
+  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
+    return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
+  }
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create an applicant user' })
+  @ApiCreatedResponse({ type: UserView })
+  async register(@Body() dto: RegisterDto): Promise<UserView> {
+    return toUserView(await this.auth.register(dto));
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user with roles, organisations and buildings' })
+  @ApiOkResponse({ type: MeView })
+  async me(@CurrentUser() caller: AuthUser): Promise<MeView> {
+    const user = await this.users.findById(caller.id);
+    if (!user) throw notFound('User');
+    return this.users.me(user);
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../common/auth/roles';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Always stored lower-case; unique. */
+  @Index('users_email_key', { unique: true })
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  @Column('text')
+  passwordHash!: string;
+
+  @Column('text', { array: true })
+  roles!: Role[];
+
+  @Column('text', { default: 'nb' })
+  locale!: 'nb' | 'en';
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

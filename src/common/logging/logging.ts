@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { DestinationStream, LoggerOptions } from 'pino';
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Replaces e-mail addresses in a text: logs never carry them. */
+export const scrubEmails = (text: string): string => text.replace(EMAIL, '[email]');
+
+/** Fields that may hold secrets or personal data, wherever they appear in a logged object. */
+const REDACT = [
+  'password',
+  'passwordHash',
+  'email',
+  'phone',
+  'accessToken',
+  'token',
+  '*.password',
+  '*.passwordHash',
+  '*.email',
+  '*.phone',
+  '*.accessToken',
+  '*.token',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+];
+
+export function pinoOptions(level: string, name: string): LoggerOptions {
+  return {
+    name,
+    level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    hooks: {
+      // Scrub e-mail addresses out of every string argument, messages included.
+      logMethod(args, method) {
+        const clean = args.map((a: unknown) => (typeof a === 'string' ? scrubEmails(a) : a));
+        method.apply(this, clean as Parameters<typeof method>);
+      },
+    },
+  };
+}
+
+/** nestjs-pino settings: JSON logs, one request id per request (taken from X-Request-Id when sane). */
+export function httpLoggerParams(level: string, destination?: DestinationStream): Params {
+  return {
+    pinoHttp: [
+      {
+        ...pinoOptions(level, 'frirom-api'),
+        genReqId: (req: IncomingMessage, res: ServerResponse): string => {
+          const given = req.headers['x-request-id'];
+          const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+          res.setHeader('X-Request-Id', id);
+          return id;
+        },
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: scrubEmails(req.url),
+          }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        customLogLevel: (_req, res, err) =>
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        autoLogging: { ignore: (req) => req.url === '/health' },
+      },
+      destination as DestinationStream,
+    ],
+  };
+}

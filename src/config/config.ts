@@ -1,0 +1,163 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/** The environment as the process receives it; every variable is checked before anything starts. */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: string = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must be a postgres:// URL naming a database',
+  })
+  DATABASE_URL: string = 'postgres://root@127.0.0.1:5432/frirom';
+
+  @Matches(/^rediss?:\/\/[^/]+(\/\d+)?$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'REDIS_PREFIX must be 1-40 letters, digits, ":", "_" or "-"' })
+  REDIS_PREFIX: string = 'frirom';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT: number = 3000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'MAIL_DIR must be a directory path' })
+  MAIL_DIR: string = 'var/mail';
+
+  @IsString()
+  @MinLength(3, { message: 'MAIL_FROM must be an address such as "frirom <noreply@example.no>"' })
+  MAIL_FROM: string = 'frirom <noreply@frirom.local>';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  @MaxLength(200, { message: 'ADMIN_PASSWORD must be at most 200 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a duration such as 12h, 30m or 7d' })
+  JWT_TTL: string = '12h';
+
+  @Matches(/^\d{4}$/, { message: 'HOME_MUNICIPALITY_NUMBER must be 4 digits' })
+  HOME_MUNICIPALITY_NUMBER: string = '3218';
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO: boolean = true;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'RUN_MIGRATIONS must be true or false' })
+  RUN_MIGRATIONS: boolean = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: string = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
+  @Min(0, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
+  @Max(60, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
+  LATE_CANCELLATION_DAYS: number = 7;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  port: number;
+  smtpUrl?: string;
+  mailDir: string;
+  mailFrom: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Unset outside production: a random secret is then generated once and kept in the database. */
+  jwtSecret?: string;
+  jwtTtl: string;
+  homeMunicipalityNumber: string;
+  seedDemo: boolean;
+  runMigrations: boolean;
+  logLevel: string;
+  lateCancellationDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env });
+  const problems = validateSync(vars).flatMap((e) => Object.values(e.constraints ?? {}));
+  if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
+    problems.push('JWT_SECRET must be set in production (at least 32 characters)');
+  }
+  if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: vars.NODE_ENV as AppConfig['nodeEnv'],
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    redisPrefix: vars.REDIS_PREFIX,
+    port: vars.PORT,
+    smtpUrl: vars.SMTP_URL,
+    mailDir: vars.MAIL_DIR,
+    mailFrom: vars.MAIL_FROM,
+    adminEmail: vars.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: vars.ADMIN_PASSWORD,
+    jwtSecret: vars.JWT_SECRET,
+    jwtTtl: vars.JWT_TTL,
+    homeMunicipalityNumber: vars.HOME_MUNICIPALITY_NUMBER,
+    seedDemo: vars.SEED_DEMO,
+    runMigrations: vars.RUN_MIGRATIONS,
+    logLevel: vars.LOG_LEVEL,
+    lateCancellationDays: vars.LATE_CANCELLATION_DAYS,
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

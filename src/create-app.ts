@@ -1,0 +1,27 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+import { validationPipe } from './common/http/validation';
+import { AppConfig } from './config/config';
+import { buildOpenApiDocument } from './openapi';
+
+/** The HTTP application, set up the same way for `main.ts` and for the tests. */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, () => document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'frirom API',
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}
