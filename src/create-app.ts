@@ -8,7 +8,10 @@ import { AppConfig } from './config/config';
 import { buildOpenApiDocument } from './openapi';
 
 /** The HTTP application, set up the same way for `main.ts` and for the tests. */
-export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     bufferLogs: true,
@@ -16,7 +19,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, () => document, {
     jsonDocumentUrl: 'docs-json',

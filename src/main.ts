@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
+import { closeOnSignals } from './common/shutdown';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { SeedService } from './seed/seed.service';
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.get(SeedService).run();
+  closeOnSignals(app);
   await app.listen(config.port);
   app.get(Logger).log(`frirom API on http://localhost:${config.port} (docs at /docs)`);
 }

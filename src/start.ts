@@ -12,7 +12,8 @@ function stopAll(signal: NodeJS.Signals): void {
 }
 
 function launch(file: string): ChildProcess {
-  const child = fork(join(__dirname, file), { stdio: 'inherit' });
+  // Own process group: a Ctrl-C reaches the children once, through stopAll, not twice.
+  const child = fork(join(__dirname, file), { stdio: 'inherit', detached: true });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       process.stderr.write(`${file} stopped (${signal ?? code}); stopping the rest\n`);

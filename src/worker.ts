@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { closeOnSignals } from './common/shutdown';
 import { ConfigError, loadConfig } from './config/config';
 import { WorkerModule } from './worker.module';
 
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(); // SIGTERM: finish the job in hand, close connections
+  closeOnSignals(app); // SIGTERM: finish the job in hand, close connections
   await app.init();
 }
 

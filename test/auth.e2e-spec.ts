@@ -33,7 +33,11 @@ describe('auth and roles', () => {
 
   it('refuses a second user with the same e-mail, whatever its case', async () => {
     await t.http.post('/auth/register', { email: 'dup@x.no', name: 'A', password: 'password-1' });
-    const again = await t.http.post('/auth/register', { email: 'DUP@x.no', name: 'B', password: 'password-2' });
+    const again = await t.http.post('/auth/register', {
+      email: 'DUP@x.no',
+      name: 'B',
+      password: 'password-2',
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('EMAIL_TAKEN');
   });
@@ -62,7 +66,12 @@ describe('auth and roles', () => {
   it('lets only admins create and list users, with several roles each', async () => {
     const admin = await t.as('admin');
     const staff = await t.as('staff');
-    const body = { email: 'vakt@as.kommune.no', name: 'Vakt', password: 'password-1', roles: ['caretaker', 'staff'] };
+    const body = {
+      email: 'vakt@as.kommune.no',
+      name: 'Vakt',
+      password: 'password-1',
+      roles: ['caretaker', 'staff'],
+    };
     expect((await staff.http.post('/users', body)).status).toBe(403);
     expect((await t.http.post('/users', body)).status).toBe(401);
 
@@ -79,22 +88,33 @@ describe('auth and roles', () => {
 
   it('refuses unknown roles', async () => {
     const admin = await t.as('admin');
-    const res = await admin.http.post('/users', { email: 'r@x.no', name: 'R', password: 'password-1', roles: ['root'] });
+    const res = await admin.http.post('/users', {
+      email: 'r@x.no',
+      name: 'R',
+      password: 'password-1',
+      roles: ['root'],
+    });
     expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('slows down repeated failed sign-ins for one e-mail with 429 and Retry-After', async () => {
     await t.http.post('/auth/register', { email: 'target@x.no', name: 'T', password: 'the-password' });
     for (let i = 0; i < LOGIN_LIMITS.perEmail; i++) {
-      expect((await t.http.post('/auth/login', { email: 'target@x.no', password: `guess-${i}` })).status).toBe(401);
+      expect(
+        (await t.http.post('/auth/login', { email: 'target@x.no', password: `guess-${i}` })).status,
+      ).toBe(401);
     }
     const blocked = await t.http.post('/auth/login', { email: 'target@x.no', password: 'the-password' });
     expect([blocked.status, blocked.body.code]).toEqual([429, 'LOGIN_THROTTLED']);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
 
     // Once the window has passed, the right password works again.
-    await t.dataSource.query(`UPDATE login_failures SET at = at - interval '1 hour' WHERE email = 'target@x.no'`);
-    expect((await t.http.post('/auth/login', { email: 'target@x.no', password: 'the-password' })).status).toBe(200);
+    await t.dataSource.query(
+      `UPDATE login_failures SET at = at - interval '1 hour' WHERE email = 'target@x.no'`,
+    );
+    expect(
+      (await t.http.post('/auth/login', { email: 'target@x.no', password: 'the-password' })).status,
+    ).toBe(200);
   });
 
   it('slows down one address trying many e-mails', async () => {

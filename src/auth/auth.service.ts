@@ -50,6 +50,8 @@ export class AuthService {
     }
     if (typeof claims.sub !== 'string') return null;
     const user = await this.users.findById(claims.sub);
-    return user && { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale };
+    return (
+      user && { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale }
+    );
   }
 }

@@ -14,8 +14,8 @@ export async function resolveJwtSecret(config: AppConfig, dataSource: DataSource
     `INSERT INTO app_settings (key, value) VALUES ('jwt_secret', $1) ON CONFLICT (key) DO NOTHING`,
     [randomBytes(48).toString('base64url')],
   );
-  const [row] = (await dataSource.query(`SELECT value FROM app_settings WHERE key = 'jwt_secret'`)) as {
-    value: string;
-  }[];
+  const [row] = await dataSource.query<{ value: string }[]>(
+    `SELECT value FROM app_settings WHERE key = 'jwt_secret'`,
+  );
   return row.value;
 }

@@ -14,7 +14,9 @@ export class LoginThrottleService {
   constructor(private readonly dataSource: DataSource) {}
 
   async check(email: string, address: string): Promise<void> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<
+      { by_email: number; by_address: number; first_email: string | null; first_address: string | null }[]
+    >(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
               count(*) FILTER (WHERE address = $2)::int AS by_address,
               extract(epoch FROM min(at) FILTER (WHERE email = $1)) AS first_email,
@@ -22,7 +24,7 @@ export class LoginThrottleService {
          FROM login_failures
         WHERE at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
       [email, address, LOGIN_LIMITS.windowMinutes],
-    )) as { by_email: number; by_address: number; first_email: string | null; first_address: string | null }[];
+    );
     const blockedSince =
       row.by_email >= LOGIN_LIMITS.perEmail
         ? Number(row.first_email)
@@ -34,7 +36,9 @@ export class LoginThrottleService {
       1,
       Math.ceil(blockedSince + LOGIN_LIMITS.windowMinutes * 60 - Date.now() / 1000),
     );
-    throw new DomainError('LOGIN_THROTTLED', 'Too many failed sign-ins; try again later', { retryAfterSeconds });
+    throw new DomainError('LOGIN_THROTTLED', 'Too many failed sign-ins; try again later', {
+      retryAfterSeconds,
+    });
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
@@ -47,10 +51,10 @@ export class LoginThrottleService {
 
   @JobHandler(JobName.PruneLoginFailures)
   async prune({ olderThanMinutes }: JobPayloads[JobName.PruneLoginFailures]): Promise<{ deleted: number }> {
-    const result = await this.dataSource.query(
+    const [, deleted] = await this.dataSource.query<[unknown, number]>(
       'DELETE FROM login_failures WHERE at < now() - make_interval(mins => $1)',
       [Math.max(olderThanMinutes, LOGIN_LIMITS.windowMinutes)],
     );
-    return { deleted: (result as [unknown, number])[1] };
+    return { deleted };
   }
 }

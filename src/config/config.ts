@@ -33,7 +33,9 @@ class EnvironmentVariables {
   @Matches(/^rediss?:\/\/[^/]+(\/\d+)?$/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
-  @Matches(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'REDIS_PREFIX must be 1-40 letters, digits, ":", "_" or "-"' })
+  @Matches(/^[A-Za-z0-9:_-]{1,40}$/, {
+    message: 'REDIS_PREFIX must be 1-40 letters, digits, ":", "_" or "-"',
+  })
   REDIS_PREFIX: string = 'frirom';
 
   @Transform(toInt)

@@ -1,11 +1,17 @@
 import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { createRedis } from '../jobs/redis';
+import { createRedis, withTimeout } from '../jobs/redis';
 
 class HealthAnswer {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status!: 'ok' | 'unavailable';
@@ -14,13 +20,6 @@ class HealthAnswer {
 }
 
 const CHECK_TIMEOUT_MS = 1_500;
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
-  ]);
-}
 
 @ApiTags('health')
 @Controller('health')
@@ -42,11 +41,11 @@ export class HealthController implements OnModuleDestroy {
   @ApiServiceUnavailableResponse({ type: HealthAnswer })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthAnswer> {
     const [database, redis] = await Promise.all([
-      within(this.dataSource.query('SELECT 1'), CHECK_TIMEOUT_MS).then(
+      withTimeout(this.dataSource.query('SELECT 1'), CHECK_TIMEOUT_MS).then(
         () => 'up' as const,
         () => 'down' as const,
       ),
-      within(this.redis.ping(), CHECK_TIMEOUT_MS).then(
+      withTimeout(this.redis.ping(), CHECK_TIMEOUT_MS).then(
         () => 'up' as const,
         () => 'down' as const,
       ),

@@ -23,14 +23,15 @@ export interface JobSpec {
   schedule?: { pattern: string };
 }
 
-export const JOBS: { [N in JobName]: JobSpec & { schedule?: { pattern: string; payload: JobPayloads[N] } } } = {
-  [JobName.PruneLoginFailures]: {
-    queue: QueueName.Maintenance,
-    attempts: 3,
-    backoffMs: 5_000,
-    schedule: { pattern: '17 * * * *', payload: { olderThanMinutes: 24 * 60 } },
-  },
-};
+export const JOBS: { [N in JobName]: JobSpec & { schedule?: { pattern: string; payload: JobPayloads[N] } } } =
+  {
+    [JobName.PruneLoginFailures]: {
+      queue: QueueName.Maintenance,
+      attempts: 3,
+      backoffMs: 5_000,
+      schedule: { pattern: '17 * * * *', payload: { olderThanMinutes: 24 * 60 } },
+    },
+  };
 
 /** What a job carries: its payload, and who asked for it (null for the system). */
 export interface JobEnvelope<N extends JobName = JobName> {
@@ -38,4 +39,5 @@ export interface JobEnvelope<N extends JobName = JobName> {
   requestedBy: string | null;
 }
 
-export const isJobName = (name: string): name is JobName => (Object.values(JobName) as string[]).includes(name);
+export const isJobName = (name: string): name is JobName =>
+  (Object.values(JobName) as string[]).includes(name);

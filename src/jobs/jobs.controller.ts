@@ -9,7 +9,8 @@ import { JobsService } from './jobs.service';
 class JobStatus {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'seasons.allocate' }) name!: string;
-  @ApiProperty({ example: 'active', description: 'waiting, delayed, active, completed or failed' }) state!: string;
+  @ApiProperty({ example: 'active', description: 'waiting, delayed, active, completed or failed' })
+  state!: string;
   @ApiProperty({ description: 'A number from 0 to 100, or an object the job reports' }) progress!: unknown;
   @ApiPropertyOptional() result?: unknown;
   @ApiPropertyOptional() failedReason?: string;

@@ -4,7 +4,11 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JobEnvelope, JobName, JobPayloads, JOBS, QueueName } from './job-registry';
-import { createRedis } from './redis';
+import { createRedis, withTimeout } from './redis';
+import { DomainError } from '../common/errors/domain-error';
+
+/** How long a request waits for Redis before answering 503. */
+const REDIS_TIMEOUT_MS = 3_000;
 
 export interface JobView {
   id: string;
@@ -43,7 +47,7 @@ export class JobsService implements OnModuleDestroy {
     const spec = JOBS[name];
     const jobId = options.jobId ?? randomUUID();
     const envelope: JobEnvelope<N> = { payload, requestedBy: options.requestedBy ?? null };
-    await this.queue(spec.queue).add(name, envelope, {
+    const added = this.queue(spec.queue).add(name, envelope, {
       jobId,
       attempts: spec.attempts,
       backoff: { type: 'exponential', delay: spec.backoffMs },
@@ -51,13 +55,18 @@ export class JobsService implements OnModuleDestroy {
       removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
       removeOnFail: { age: 30 * 24 * 3600 },
     });
+    await withTimeout(added, REDIS_TIMEOUT_MS).catch(() => {
+      throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is not reachable; try again shortly');
+    });
     return jobId;
   }
 
   /** Finds a job by id on any queue. */
   async find(id: string): Promise<JobView | null> {
     for (const queueName of Object.values(QueueName)) {
-      const job = (await this.queue(queueName).getJob(id)) as Job<JobEnvelope> | undefined;
+      const job = (await withTimeout(this.queue(queueName).getJob(id), REDIS_TIMEOUT_MS).catch(() => {
+        throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is not reachable; try again shortly');
+      })) as Job<JobEnvelope> | undefined;
       if (job) {
         return {
           id,

@@ -11,7 +11,10 @@ import { createRedis } from './redis';
 type Handler = (payload: unknown, job: Job<JobEnvelope>) => Promise<unknown>;
 
 /** Finds every job handler, checks the registry against them, and runs one BullMQ worker per queue. */
-export function collectHandlers(discovery: DiscoveryService, scanner: MetadataScanner): Map<JobName, Handler> {
+export function collectHandlers(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+): Map<JobName, Handler> {
   const found = new Map<JobName, Handler[]>();
   for (const wrapper of discovery.getProviders()) {
     const instance = wrapper.instance as Record<string, unknown> | undefined;
@@ -30,7 +33,8 @@ export function collectHandlers(discovery: DiscoveryService, scanner: MetadataSc
     if (handlers.length > 1) problems.push(`job ${name} has ${handlers.length} handlers`);
   }
   for (const name of found.keys()) {
-    if (!(Object.values(JobName) as string[]).includes(name)) problems.push(`handler for unknown job ${name}`);
+    if (!(Object.values(JobName) as string[]).includes(name))
+      problems.push(`handler for unknown job ${name}`);
   }
   if (problems.length > 0) throw new Error(`The worker cannot start: ${problems.join('; ')}`);
   return new Map([...found].map(([name, handlers]) => [name, handlers[0]]));

@@ -24,11 +24,11 @@ export class SeedService {
   async run(parts: SeedPart[] = DEMO_PARTS): Promise<string[]> {
     return withStartupLock(this.dataSource, async () => {
       const applied: string[] = [];
-      const [{ users }] = (await this.dataSource.query('SELECT count(*)::int AS users FROM users')) as {
-        users: number;
-      }[];
+      const [{ users }] = await this.dataSource.query<{ users: number }[]>(
+        'SELECT count(*)::int AS users FROM users',
+      );
       const done = new Set(
-        ((await this.dataSource.query('SELECT part FROM demo_seed')) as { part: string }[]).map((r) => r.part),
+        (await this.dataSource.query<{ part: string }[]>('SELECT part FROM demo_seed')).map((r) => r.part),
       );
       if (this.config.seedDemo && (users === 0 || done.size > 0)) {
         for (const part of parts.filter((p) => !done.has(p.name))) {
@@ -46,9 +46,9 @@ export class SeedService {
   }
 
   private async ensureAdmin(): Promise<void> {
-    const [{ admins }] = (await this.dataSource.query(
+    const [{ admins }] = await this.dataSource.query<{ admins: number }[]>(
       `SELECT count(*)::int AS admins FROM users WHERE 'admin' = ANY(roles)`,
-    )) as { admins: number }[];
+    );
     if (admins > 0) return;
     const { adminEmail, adminPassword } = this.config;
     if (!adminEmail || !adminPassword) {
@@ -61,7 +61,12 @@ export class SeedService {
         existing.id,
       ]);
     } else {
-      await this.users.create({ email: adminEmail, name: 'Administrator', password: adminPassword, roles: ['admin'] });
+      await this.users.create({
+        email: adminEmail,
+        name: 'Administrator',
+        password: adminPassword,
+        roles: ['admin'],
+      });
     }
     this.logger.log('The first admin was created from ADMIN_EMAIL');
   }

@@ -22,7 +22,8 @@ export default async function globalSetup(): Promise<void> {
     );
     for (const { datname } of existing.rows) {
       const pid = Number(/^frirom_t_(\d+)_/.exec(datname)?.[1]);
-      if (!alive(pid) || pid === process.pid) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      if (!alive(pid) || pid === process.pid)
+        await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
     await c.query(`CREATE DATABASE ${template}`);
   });

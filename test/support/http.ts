@@ -29,7 +29,8 @@ export class Http {
 
   async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
     const url = new URL(path, this.baseUrl);
-    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(options.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { ...options.headers };
     const token = options.token ?? this.defaultToken;
     if (token) headers.authorization = `Bearer ${token}`;

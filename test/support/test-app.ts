@@ -38,7 +38,10 @@ export interface TestApp {
   /** A user holding just this role (created on first use), with a signed-in client. */
   as(role: Role): Promise<TestUser>;
   /** A new user with these roles. */
-  createUser(roles: Role[], extra?: Partial<{ email: string; name: string; phone: string }>): Promise<TestUser>;
+  createUser(
+    roles: Role[],
+    extra?: Partial<{ email: string; name: string; phone: string }>,
+  ): Promise<TestUser>;
   close(): Promise<void>;
 }
 
@@ -154,5 +157,5 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`Timed out after ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
 }

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { Role, ROLES } from '../../common/auth/roles';
 import { NormalizeEmail, Trim } from '../../common/http/transforms';
 
@@ -42,7 +52,11 @@ export class RegisterDto {
   @Matches(/^\+?[0-9 ]{5,20}$/, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional({ enum: ['nb', 'en'], default: 'nb', description: 'Language of the mails the user gets' })
+  @ApiPropertyOptional({
+    enum: ['nb', 'en'],
+    default: 'nb',
+    description: 'Language of the mails the user gets',
+  })
   @IsOptional()
   @IsIn(['nb', 'en'])
   locale?: 'nb' | 'en';

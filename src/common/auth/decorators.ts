@@ -24,6 +24,8 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => {
   );
 };
 
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser | undefined => {
-  return ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>().user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser | undefined => {
+    return ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>().user;
+  },
+);

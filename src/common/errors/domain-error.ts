@@ -20,4 +20,5 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
-export const forbidden = (message = 'You may not do this'): DomainError => new DomainError('FORBIDDEN', message);
+export const forbidden = (message = 'You may not do this'): DomainError =>
+  new DomainError('FORBIDDEN', message);

@@ -11,6 +11,8 @@ export class ErrorBody {
   @ApiProperty({ example: 'email must be an email' })
   message!: string;
 
-  @ApiPropertyOptional({ description: 'Structured detail, such as the fields that failed or what is in the way' })
+  @ApiPropertyOptional({
+    description: 'Structured detail, such as the fields that failed or what is in the way',
+  })
   details?: unknown;
 }

@@ -29,6 +29,8 @@ const CLIENT_SQLSTATES: Record<string, ErrorCode> = {
   '22008': 'VALIDATION_FAILED', // datetime_field_overflow
   '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
   '22001': 'VALIDATION_FAILED', // string_data_right_truncation
+  '22021': 'VALIDATION_FAILED', // character_not_in_repertoire
+  '22P05': 'VALIDATION_FAILED', // untranslatable_character
   '23505': 'CONFLICT', // unique_violation
   '23P01': 'BOOKING_CONFLICT', // exclusion_violation
 };
@@ -74,7 +76,8 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof QueryFailedError) {
     const sqlState = (error.driverError as { code?: string } | undefined)?.code;
     const code = sqlState ? CLIENT_SQLSTATES[sqlState] : undefined;
-    if (code) return answer(code, code === 'VALIDATION_FAILED' ? 'A value is out of range or malformed' : 'Conflict');
+    if (code)
+      return answer(code, code === 'VALIDATION_FAILED' ? 'A value is out of range or malformed' : 'Conflict');
   }
 
   return answer('INTERNAL', 'Internal server error');

@@ -4,22 +4,67 @@ import { DomainError } from '../errors/domain-error';
 
 export const BODY_LIMIT = '256kb';
 
+/** NUL and unpaired surrogates: JSON can carry them, PostgreSQL text cannot store them. */
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const unstorableText = (): DomainError =>
+  new DomainError(
+    'VALIDATION_FAILED',
+    'Text may not contain NUL characters or unpaired surrogates, and no field may be named __proto__',
+  );
+
+/** Thrown inside body-parser, which decorates it with a status, so it is a plain Error marked as ours. */
+const UNSTORABLE_MARK = 'frirom:unstorable-text';
+
+const refuseUnstorable = (key: string, value: unknown): unknown => {
+  if (key === '__proto__' || (typeof value === 'string' && UNSTORABLE.test(value))) {
+    throw new Error(UNSTORABLE_MARK);
+  }
+  return value;
+};
+
+/** True when a query string or path holds text PostgreSQL could not store. */
+export const hasUnstorableText = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? UNSTORABLE.test(value)
+    : typeof value === 'object' && value !== null && Object.values(value).some(hasUnstorableText);
+
 /**
  * Parses JSON bodies and nothing else: a body of another type answers 415, malformed JSON 400, an
  * oversized body 413, all in the one error shape (these fail before Nest's filter could see them).
  */
 export function jsonBody(): RequestHandler {
-  const parse = express.json({ limit: BODY_LIMIT, strict: false, type: () => true });
+  const parse = express.json({
+    limit: BODY_LIMIT,
+    strict: false,
+    type: () => true,
+    reviver: refuseUnstorable,
+  });
   const fail = (res: Response, error: unknown): void => {
     const answer = toErrorAnswer(error);
     res.status(answer.statusCode).json(answer);
   };
   return (req: Request, res: Response, next: NextFunction) => {
+    if (hasUnstorableText(req.query) || hasUnstorableText(decodeURIComponentSafe(req.path))) {
+      return fail(res, unstorableText());
+    }
     const type = req.is(['application/json', 'application/*+json']);
     if (type === null) return next(); // no body
     if (type === false) {
       return fail(res, new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
     }
-    parse(req, res, (error?: unknown) => (error ? fail(res, error) : next()));
+    parse(req, res, (error?: unknown) => {
+      if (!error) return next();
+      fail(res, error instanceof Error && error.message === UNSTORABLE_MARK ? unstorableText() : error);
+    });
   };
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

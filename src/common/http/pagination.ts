@@ -37,7 +37,7 @@ export function PageOf<T>(item: NestType<T>): NestType<Page<T>> {
       @ApiProperty() total!: number;
     }
     Object.defineProperty(PageClass, 'name', { value: `${item.name}Page` });
-    cls = PageClass as NestType<Page<unknown>>;
+    cls = PageClass;
     pageClasses.set(item, cls);
   }
   return cls as NestType<Page<T>>;

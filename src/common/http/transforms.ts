@@ -2,7 +2,9 @@ import { Transform } from 'class-transformer';
 
 /** Trims a string and lower-cases it (e-mail addresses). Leaves other types for the validators to reject. */
 export const NormalizeEmail = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  );
 
 /** Trims a string. */
 export const Trim = (): PropertyDecorator =>

@@ -23,7 +23,11 @@ export const validationPipe = new ValidationPipe({
   stopAtFirstError: false,
   exceptionFactory: (errors) => {
     const details = flatten(errors);
-    const message = details.flatMap((d) => d.problems).slice(0, 5).join('; ') || 'The request is not valid';
+    const message =
+      details
+        .flatMap((d) => d.problems)
+        .slice(0, 5)
+        .join('; ') || 'The request is not valid';
     return new DomainError('VALIDATION_FAILED', message, details);
   },
 });
