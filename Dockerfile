@@ -1,5 +1,7 @@
 # Build stage: install everything, compile, then keep only what runs.
 FROM node:20-bookworm-slim AS build
+# argon2 builds from source where its prebuilt binary does not load.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
