@@ -15,6 +15,8 @@ const swc = [
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // HTTP tests talk to real services and run in parallel on few cores; a slow moment is not a failure.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -29,7 +31,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

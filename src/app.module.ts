@@ -12,7 +12,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PortalModule } from './portal/portal.module';
 import { SeedModule } from './seed/seed.module';
+import { VenuesModule } from './venues/venues.module';
 
 export interface AppOptions {
   /** Where logs go (stdout by default); tests read them. */
@@ -35,7 +38,16 @@ export class AppModule implements NestModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [...coreImports(config, options), JobsModule, AuthModule, HealthModule, SeedModule],
+      imports: [
+        ...coreImports(config, options),
+        JobsModule,
+        AuthModule,
+        HealthModule,
+        SeedModule,
+        VenuesModule,
+        OrganisationsModule,
+        PortalModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

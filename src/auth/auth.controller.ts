@@ -11,11 +11,10 @@ import {
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
-import { notFound } from '../common/errors/domain-error';
 import { ErrorBody } from '../common/errors/error-body';
 import { AuthService } from './auth.service';
 import { LoginAnswer, LoginDto, MeView, RegisterDto, UserView } from './dto/auth.dto';
-import { toUserView, UsersService } from './users.service';
+import { UsersService } from './users.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -41,16 +40,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an applicant user' })
   @ApiCreatedResponse({ type: UserView })
   async register(@Body() dto: RegisterDto): Promise<UserView> {
-    return toUserView(await this.auth.register(dto));
+    return this.users.view((await this.auth.register(dto)).id);
   }
 
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user with roles, organisations and buildings' })
   @ApiOkResponse({ type: MeView })
-  async me(@CurrentUser() caller: AuthUser): Promise<MeView> {
-    const user = await this.users.findById(caller.id);
-    if (!user) throw notFound('User');
-    return this.users.me(user);
+  me(@CurrentUser() caller: AuthUser): Promise<MeView> {
+    return this.users.view(caller.id);
   }
 }

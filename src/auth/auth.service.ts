@@ -33,7 +33,7 @@ export class AuthService {
     }
     await this.throttle.clear(email);
     const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims);
-    return { accessToken, user: await this.users.me(user) };
+    return { accessToken, user: await this.users.view(user.id) };
   }
 
   async register(dto: RegisterDto): Promise<User> {

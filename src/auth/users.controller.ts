@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
+import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
-import { CreateUserDto, UserView } from './dto/auth.dto';
-import { toUserView, UsersService } from './users.service';
+import { CreateUserDto, UpdateUserDto, UserView } from './dto/auth.dto';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
@@ -15,7 +16,14 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a user with roles (admin)' })
   @ApiCreatedResponse({ type: UserView })
   async create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return toUserView(await this.users.create(dto));
+    return this.users.view((await this.users.create(dto)).id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Edit a user's name, phone, language, roles or caretaker buildings (admin)" })
+  @ApiOkResponse({ type: UserView })
+  update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return this.users.update(id, dto);
   }
 
   @Get()

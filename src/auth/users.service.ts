@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '../common/auth/roles';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, isUniqueViolation, notFound } from '../common/errors/domain-error';
 import { Page, PageQuery } from '../common/http/pagination';
-import { MeView, UserView } from './dto/auth.dto';
+import { OrganisationMember } from '../organisations/organisation-member.entity';
+import { BuildingCaretaker } from '../venues/building-caretaker.entity';
+import { Building } from '../venues/building.entity';
+import { UpdateUserDto, UserView } from './dto/auth.dto';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -14,25 +17,17 @@ export interface NewUser {
   roles: Role[];
   phone?: string | null;
   locale?: 'nb' | 'en';
+  buildingIds?: string[];
 }
-
-export const toUserView = (u: User): UserView => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  phone: u.phone,
-  roles: u.roles,
-  locale: u.locale,
-});
 
 @Injectable()
 export class UsersService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: NewUser, manager: EntityManager = this.dataSource.manager): Promise<User> {
+  async create(input: NewUser, manager?: EntityManager): Promise<User> {
     const passwordHash = await argon2.hash(input.password);
-    try {
-      return await manager.getRepository(User).save({
+    const work = async (m: EntityManager): Promise<User> => {
+      const user = await m.getRepository(User).save({
         email: input.email.toLowerCase(),
         name: input.name,
         phone: input.phone ?? null,
@@ -40,12 +35,35 @@ export class UsersService {
         roles: input.roles,
         locale: input.locale ?? 'nb',
       });
+      if (input.buildingIds?.length) await this.assignBuildings(m, user.id, input.roles, input.buildingIds);
+      return user;
+    };
+    try {
+      return await (manager ? work(manager) : this.dataSource.transaction(work));
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error, 'users_email_key')) {
         throw new DomainError('EMAIL_TAKEN', 'A user with this e-mail address exists already');
       }
       throw error;
     }
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+    await this.dataSource.transaction(async (m) => {
+      const user = await m.findOneBy(User, { id });
+      if (!user) throw notFound('User');
+      const { buildingIds, ...fields } = dto;
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length > 0) await m.update(User, id, changes);
+      const roles = dto.roles ?? user.roles;
+      if (buildingIds !== undefined) {
+        await m.delete(BuildingCaretaker, { userId: id });
+        await this.assignBuildings(m, id, roles, buildingIds);
+      } else if (!roles.includes('caretaker')) {
+        await m.delete(BuildingCaretaker, { userId: id });
+      }
+    });
+    return this.view(id);
   }
 
   async list(page: PageQuery): Promise<Page<UserView>> {
@@ -54,7 +72,7 @@ export class UsersService {
       take: page.limit,
       skip: page.offset,
     });
-    return { items: users.map(toUserView), total };
+    return { items: await this.views(users), total };
   }
 
   async findByEmail(email: string): Promise<User | null> {
@@ -65,8 +83,58 @@ export class UsersService {
     return this.dataSource.getRepository(User).findOneBy({ id });
   }
 
-  /** The user with what they are attached to: organisations they are a contact of, buildings they care for. */
-  async me(user: User): Promise<MeView> {
-    return { ...toUserView(user), organisationIds: [], buildingIds: [] };
+  async view(id: string): Promise<UserView> {
+    const user = await this.findById(id);
+    if (!user) throw notFound('User');
+    const [view] = await this.views([user]);
+    return view;
+  }
+
+  /** Users with what they are attached to: organisations they are a contact of, buildings they care for. */
+  async views(users: User[]): Promise<UserView[]> {
+    const ids = users.map((u) => u.id);
+    const [memberships, caretaking] = ids.length
+      ? await Promise.all([
+          this.dataSource.getRepository(OrganisationMember).findBy({ userId: In(ids) }),
+          this.dataSource.getRepository(BuildingCaretaker).findBy({ userId: In(ids) }),
+        ])
+      : [[], []];
+    return users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      phone: u.phone,
+      roles: u.roles,
+      locale: u.locale,
+      organisationIds: memberships
+        .filter((m) => m.userId === u.id)
+        .map((m) => m.organisationId)
+        .sort(),
+      buildingIds: caretaking
+        .filter((c) => c.userId === u.id)
+        .map((c) => c.buildingId)
+        .sort(),
+    }));
+  }
+
+  private async assignBuildings(
+    m: EntityManager,
+    userId: string,
+    roles: Role[],
+    buildingIds: string[],
+  ): Promise<void> {
+    if (buildingIds.length === 0) return;
+    if (!roles.includes('caretaker')) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'buildingIds are for caretakers: give the user the caretaker role',
+      );
+    }
+    const found = await m.countBy(Building, { id: In(buildingIds) });
+    if (found !== buildingIds.length) throw notFound('Building');
+    await m.insert(
+      BuildingCaretaker,
+      buildingIds.map((buildingId) => ({ userId, buildingId })),
+    );
   }
 }

@@ -1,7 +1,28 @@
 import { AppSetting } from '../auth/app-setting.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { User } from '../auth/user.entity';
+import { OrganisationMember } from '../organisations/organisation-member.entity';
+import { Organisation } from '../organisations/organisation.entity';
 import { DemoSeed } from '../seed/demo-seed.entity';
+import { BuildingCaretaker } from '../venues/building-caretaker.entity';
+import { Building } from '../venues/building.entity';
+import { Closure } from '../venues/closure.entity';
+import { OpeningHours } from '../venues/opening-hours.entity';
+import { RoomLeaf } from '../venues/room-leaf.entity';
+import { Room } from '../venues/room.entity';
 
 /** Every entity, listed once; the DataSource and the entity-migration check read this. */
-export const ENTITIES = [User, LoginFailure, AppSetting, DemoSeed];
+export const ENTITIES = [
+  User,
+  LoginFailure,
+  AppSetting,
+  DemoSeed,
+  Building,
+  Room,
+  RoomLeaf,
+  OpeningHours,
+  Closure,
+  BuildingCaretaker,
+  Organisation,
+  OrganisationMember,
+];

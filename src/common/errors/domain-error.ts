@@ -22,3 +22,9 @@ export class DomainError extends Error {
 export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You may not do this'): DomainError =>
   new DomainError('FORBIDDEN', message);
+
+/** Whether an error is PostgreSQL's unique_violation, optionally of one named constraint or index. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
+}

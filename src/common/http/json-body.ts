@@ -49,7 +49,8 @@ export function jsonBody(): RequestHandler {
     if (hasUnstorableText(req.query) || hasUnstorableText(decodeURIComponentSafe(req.path))) {
       return fail(res, unstorableText());
     }
-    const type = req.is(['application/json', 'application/*+json']);
+    const empty = req.headers['content-length'] === '0' && req.headers['transfer-encoding'] === undefined;
+    const type = empty ? null : req.is(['application/json', 'application/*+json']);
     if (type === null) return next(); // no body
     if (type === false) {
       return fail(res, new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));

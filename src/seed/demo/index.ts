@@ -1,5 +1,7 @@
 import { SeedPart } from '../seed-part';
+import { organisationsSeed } from './organisations.seed';
 import { usersSeed } from './users.seed';
+import { venuesSeed } from './venues.seed';
 
 /** The Ås demo, in the order its parts depend on each other. Later features append their parts. */
-export const DEMO_PARTS: SeedPart[] = [usersSeed];
+export const DEMO_PARTS: SeedPart[] = [usersSeed, venuesSeed, organisationsSeed];

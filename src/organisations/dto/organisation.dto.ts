@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ORGANISATION_KINDS, OrganisationKind } from '../../core/domain';
+import { PageQuery } from '../../common/http/pagination';
+import { NormalizeEmail, Optional, Trim } from '../../common/http/transforms';
+
+class OrganisationFields {
+  @ApiProperty({ example: 'Ås IL' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @IsIn(ORGANISATION_KINDS)
+  kind!: OrganisationKind;
+
+  @ApiProperty({ description: 'Registered in Frivillighetsregisteret' })
+  @IsBoolean()
+  inFrivillighetsregisteret!: boolean;
+
+  @ApiPropertyOptional({
+    example: '3218',
+    nullable: true,
+    type: String,
+    description: 'Home municipality number',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be 4 digits' })
+  municipalityNumber?: string | null;
+
+  @ApiProperty({ example: 'post@asil.no', description: "The organisation's address for mail from frirom" })
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiPropertyOptional({ example: '+4764000000', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'https://asil.no', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ minimum: 0, nullable: true, type: Number })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  membersTotal?: number | null;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    nullable: true,
+    type: Number,
+    description: 'Members under 25; at most membersTotal',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  membersUnder25?: number | null;
+}
+
+export class CreateOrganisationDto extends OrganisationFields {
+  @ApiProperty({ example: '974760673', description: '9 digits with a valid MOD11 check digit' })
+  @IsString()
+  @MaxLength(20)
+  orgNumber!: string;
+}
+
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional() @Optional() @Trim() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @Optional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
+  @ApiPropertyOptional() @Optional() @IsBoolean() inFrivillighetsregisteret?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}$/, { message: 'municipalityNumber must be 4 digits' })
+  municipalityNumber?: string | null;
+
+  @ApiPropertyOptional() @Optional() @NormalizeEmail() @IsEmail() @MaxLength(254) email?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  website?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  membersTotal?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  membersUnder25?: number | null;
+}
+
+export class AddMemberDto {
+  @ApiProperty({ example: 'kasserer@asil.no', description: 'A registered user to add as a contact' })
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class ContactView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+}
+
+export class OrganisationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() orgNumber!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
+  @ApiProperty() inFrivillighetsregisteret!: boolean;
+  @ApiProperty({ nullable: true, type: String }) municipalityNumber!: string | null;
+  @ApiProperty({ description: 'Whether the municipality is the home municipality' }) local!: boolean;
+  @ApiProperty() email!: string;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) website!: string | null;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) membersTotal!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) membersUnder25!: number | null;
+  @ApiProperty({ enum: ['pending', 'verified'] }) status!: 'pending' | 'verified';
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) verifiedAt!: string | null;
+  @ApiProperty({ type: [ContactView] }) contacts!: ContactView[];
+}
+
+export class OrganisationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'verified'] })
+  @IsOptional()
+  @IsIn(['pending', 'verified'])
+  status?: 'pending' | 'verified';
+
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ORGANISATION_KINDS, OrganisationKind, ROOM_KINDS, RoomKind } from '../../core/domain';
+import { ClockField, DateField } from '../../common/http/field-types';
+import { PageQuery } from '../../common/http/pagination';
+import { QueryBoolean } from '../../common/http/transforms';
+
+/** What the public directory shows of an organisation: no people, no e-mail, no phone. */
+export class PublicOrganisationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String }) website!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Home municipality number' })
+  municipalityNumber!: string | null;
+}
+
+export class PublicOrganisationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
+}
+
+export class FreeRoomsQuery {
+  @DateField({ example: '2027-09-07' })
+  date!: string;
+
+  @ClockField({ example: '18:00' })
+  from!: string;
+
+  @ClockField({ example: '20:00' })
+  to!: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  minCapacity?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  accessible?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string;
+}
+
+export class FreeRoomView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROOM_KINDS }) kind!: RoomKind;
+  @ApiProperty() capacity!: number;
+  @ApiProperty({ nullable: true, type: Number }) areaSqm!: number | null;
+  @ApiProperty() accessible!: boolean;
+  @ApiProperty({ type: [String] }) facilities!: string[];
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty() buildingName!: string;
+}
+
+export class FreeRoomsAnswer {
+  @ApiProperty({ type: [FreeRoomView] }) items!: FreeRoomView[];
+  @ApiProperty() total!: number;
+}

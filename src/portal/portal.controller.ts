@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/decorators';
+import { Page, PageOf } from '../common/http/pagination';
+import {
+  FreeRoomsAnswer,
+  FreeRoomsQuery,
+  PublicOrganisationQuery,
+  PublicOrganisationView,
+} from './dto/portal.dto';
+import { PortalService } from './portal.service';
+
+@ApiTags('public')
+@Controller('public')
+@Public()
+export class PortalController {
+  constructor(private readonly portal: PortalService) {}
+
+  @Get('organisations')
+  @ApiOperation({ summary: 'Verified organisations, public fields only' })
+  @ApiOkResponse({ type: PageOf(PublicOrganisationView) })
+  organisations(@Query() q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {
+    return this.portal.organisations(q);
+  }
+
+  @Get('free-rooms')
+  @ApiOperation({ summary: 'Rooms open and free for the whole window (date, from, to in Oslo time)' })
+  @ApiOkResponse({ type: FreeRoomsAnswer })
+  freeRooms(@Query() q: FreeRoomsQuery): Promise<FreeRoomsAnswer> {
+    return this.portal.freeRooms(q);
+  }
+}

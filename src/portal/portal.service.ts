@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import { Page } from '../common/http/pagination';
+import { osloWallToInstant, parseClock, weekdayOf } from '../common/time';
+import { publicHoliday } from '../core/venues/holidays';
+import { Organisation } from '../organisations/organisation.entity';
+import {
+  FreeRoomsAnswer,
+  FreeRoomsQuery,
+  PublicOrganisationQuery,
+  PublicOrganisationView,
+} from './dto/portal.dto';
+
+interface FreeRoomRow {
+  id: string;
+  name: string;
+  kind: FreeRoomsAnswer['items'][number]['kind'];
+  capacity: number;
+  area_sqm: number | null;
+  accessible: boolean;
+  facilities: string[];
+  building_id: string;
+  building_name: string;
+}
+
+/** The public portal: nothing here names, mails or phones a person. */
+@Injectable()
+export class PortalService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async organisations(q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {
+    const [orgs, total] = await this.dataSource.getRepository(Organisation).findAndCount({
+      where: { status: 'verified', ...(q.kind ? { kind: q.kind } : {}) },
+      order: { name: 'ASC', id: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
+    });
+    return {
+      items: orgs.map((o) => ({
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        description: o.description,
+        website: o.website,
+        municipalityNumber: o.municipalityNumber,
+      })),
+      total,
+    };
+  }
+
+  /**
+   * Rooms open for the whole window on that date (opening hours, no closure of any room sharing a leaf
+   * with it or of its building, no public holiday where the building closes) and free of approved
+   * bookings of any room sharing a leaf with it (a booked court blocks its hall).
+   */
+  async freeRooms(q: FreeRoomsQuery): Promise<FreeRoomsAnswer> {
+    const from = parseClock(q.from)!;
+    const to = parseClock(q.to)!;
+    if (from >= to) throw new DomainError('INVALID_TIME_RANGE', '`from` must be before `to`');
+    const startsAt = osloWallToInstant(q.date, from);
+    const endsAt = osloWallToInstant(q.date, to);
+    if (!startsAt || !endsAt)
+      throw new DomainError('INVALID_TIME_RANGE', 'That time does not exist in Oslo on that date');
+    const rows = await this.dataSource.query<FreeRoomRow[]>(
+      `WITH busy_leaves AS (
+         SELECT rl.leaf_id FROM closures c JOIN room_leaves rl ON rl.room_id = c.room_id
+          WHERE tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2)
+       )
+       SELECT r.id, r.name, r.kind, r.capacity, r.area_sqm, r.accessible, r.facilities,
+              r.building_id, b.name AS building_name
+         FROM rooms r JOIN buildings b ON b.id = r.building_id
+        WHERE r.capacity >= $5
+          AND ($6::boolean IS NULL OR r.accessible = $6)
+          AND ($7::uuid IS NULL OR r.building_id = $7)
+          AND NOT ($8 AND b.closed_on_public_holidays)
+          AND EXISTS (SELECT 1 FROM opening_hours oh
+                       WHERE oh.room_id = r.id AND oh.weekday = $9 AND oh.opens <= $3 AND oh.closes >= $4)
+          AND NOT EXISTS (SELECT 1 FROM closures c
+                           WHERE c.building_id = r.building_id AND tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2))
+          AND NOT EXISTS (SELECT 1 FROM room_leaves rl JOIN busy_leaves bl ON bl.leaf_id = rl.leaf_id
+                           WHERE rl.room_id = r.id)
+        ORDER BY b.name, r.name, r.id`,
+      [
+        startsAt,
+        endsAt,
+        from,
+        to,
+        q.minCapacity ?? 1,
+        q.accessible ?? null,
+        q.buildingId ?? null,
+        publicHoliday(q.date) !== null,
+        weekdayOf(q.date),
+      ],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        capacity: r.capacity,
+        areaSqm: r.area_sqm,
+        accessible: r.accessible,
+        facilities: r.facilities,
+        buildingId: r.building_id,
+        buildingName: r.building_name,
+      })),
+      total: rows.length,
+    };
+  }
+}
