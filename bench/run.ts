@@ -1,12 +1,14 @@
 // `npm run bench [name ...]`: runs the benchmarks (all, or those named) and prints p50/p95 per scale.
 import 'reflect-metadata';
 import { allocationBench } from './allocation.bench';
+import { bookingsBench } from './bookings.bench';
 import { Result } from './harness';
 import { httpBaseline } from './http-baseline.bench';
 
 /** Every benchmark, by name. Later features add theirs here. */
 const BENCHMARKS: Record<string, () => Promise<Result[]>> = {
   'http-baseline': httpBaseline,
+  bookings: bookingsBench,
   allocation: allocationBench,
 };
 

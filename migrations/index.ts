@@ -1,8 +1,15 @@
 import { Foundation1795800747687 } from './1795800747687-Foundation';
 import { VenuesAndOrganisations1795801850356 } from './1795801850356-VenuesAndOrganisations';
+import { Bookings1795803054156 } from './1795803054156-Bookings';
+import { Fees1795900000000 } from './1795900000000-Fees';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
  * difference between the entities and the database; add its class here.
  */
-export const MIGRATIONS = [Foundation1795800747687, VenuesAndOrganisations1795801850356];
+export const MIGRATIONS = [
+  Foundation1795800747687,
+  VenuesAndOrganisations1795801850356,
+  Bookings1795803054156,
+  Fees1795900000000,
+];

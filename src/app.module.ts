@@ -10,6 +10,8 @@ import { httpLoggerParams } from './common/logging/logging';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FeesModule } from './fees/fees.module';
+import { BookingsModule } from './bookings/bookings.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -47,6 +49,8 @@ export class AppModule implements NestModule {
         VenuesModule,
         OrganisationsModule,
         PortalModule,
+        FeesModule,
+        BookingsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,5 +1,10 @@
 import { AppSetting } from '../auth/app-setting.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { BookingClaim } from '../bookings/booking-claim.entity';
+import { BookingEvent } from '../bookings/booking-event.entity';
+import { BookingRequest } from '../bookings/booking-request.entity';
+import { Occurrence } from '../bookings/occurrence.entity';
+import { FEE_ENTITIES } from '../fees/fee-entities';
 import { User } from '../auth/user.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -25,4 +30,9 @@ export const ENTITIES = [
   BuildingCaretaker,
   Organisation,
   OrganisationMember,
+  BookingRequest,
+  Occurrence,
+  BookingClaim,
+  BookingEvent,
+  ...FEE_ENTITIES,
 ];

@@ -1,8 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/decorators';
 import { Page, PageOf } from '../common/http/pagination';
 import {
+  CalendarQuery,
   FreeRoomsAnswer,
   FreeRoomsQuery,
   PublicOrganisationQuery,
@@ -21,6 +22,18 @@ export class PortalController {
   @ApiOkResponse({ type: PageOf(PublicOrganisationView) })
   organisations(@Query() q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {
     return this.portal.organisations(q);
+  }
+
+  @Get('calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({
+    summary: 'Approved occurrences as RFC 5545 (ICS): give one of roomId, buildingId, organisationId',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'An iCalendar file', schema: { type: 'string' } })
+  calendar(@Query() q: CalendarQuery): Promise<string> {
+    return this.portal.calendar(q);
   }
 
   @Get('free-rooms')

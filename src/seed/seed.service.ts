@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../auth/users.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -13,6 +14,7 @@ export class SeedService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
+    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,7 +35,12 @@ export class SeedService {
       if (this.config.seedDemo && (users === 0 || done.size > 0)) {
         for (const part of parts.filter((p) => !done.has(p.name))) {
           await this.dataSource.transaction(async (manager) => {
-            await part.run({ manager, config: this.config, users: this.users });
+            await part.run({
+              manager,
+              config: this.config,
+              users: this.users,
+              get: (type) => this.moduleRef.get(type, { strict: false }),
+            });
             await manager.query('INSERT INTO demo_seed (part) VALUES ($1)', [part.name]);
           });
           applied.push(part.name);

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { scrubEmails } from '../logging/logging';
 import { toErrorAnswer } from './error-mapping';
 
 /** The one place where errors become HTTP answers. */
@@ -10,12 +11,22 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorAnswer(error);
-    if (body.statusCode >= 500) {
-      this.logger.error({ err: error }, 'Unhandled error');
-    }
+    if (body.statusCode >= 500) this.logger.error({ err: describe(error) }, 'Unhandled error');
     if (res.headersSent) return;
     const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
-    res.status(body.statusCode).json(body);
+    res.status(body.statusCode).type('application/json').json(body);
   }
+}
+
+/** What a log may say about an error: never the query parameters or bodies that can hold personal data. */
+function describe(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: scrubEmails(String(error)) };
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code;
+  return {
+    type: error.name,
+    message: scrubEmails(error.message),
+    code,
+    stack: error.stack && scrubEmails(error.stack),
+  };
 }

@@ -70,3 +70,26 @@ export class FreeRoomsAnswer {
   @ApiProperty({ type: [FreeRoomView] }) items!: FreeRoomView[];
   @ApiProperty() total!: number;
 }
+
+export class CalendarQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  roomId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @DateField({ optional: true, description: 'First day; default 90 days ago' })
+  from?: string;
+
+  @DateField({ optional: true, description: 'Last day; default 400 days ahead' })
+  to?: string;
+}

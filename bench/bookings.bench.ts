@@ -1,0 +1,201 @@
+// Issue 4's benchmark, at Ås and Oslo scale: (a) POST /booking-requests for a 40-week weekly series;
+// (b) the bare SQL of the same database work, and the ratio of medians; (c) GET /public/free-rooms for
+// one evening over all rooms; (d) approvals per second with 8 concurrent clients.
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { addDays, osloWallToInstant } from '../src/common/time';
+import { prng } from './allocation-generator';
+import { startApi } from './api-process';
+import { freshWorld } from './bench-db';
+import { measure, percentiles, Result, result, round } from './harness';
+import { AAS_WORLD, BENCH_YEAR, OSLO_WORLD, WorldSpec } from './world-generator';
+
+const SEASON_MONDAY = (() => {
+  let d = `${BENCH_YEAR}-08-16`;
+  while (new Date(`${d}T12:00:00Z`).getUTCDay() !== 1) d = addDays(d, 1);
+  return d;
+})();
+const WEEKS = 40;
+
+async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Result[]> {
+  const { url, world, loadMs } = await freshWorld(dbName, spec);
+  const scaleLabel = `${spec.name} (${world.occurrences.toLocaleString('en')} occ.)`;
+  process.stdout.write(`  loaded ${scaleLabel} in ${(loadMs / 1000).toFixed(1)} s\n`);
+  const api = await startApi(url);
+  const rand = prng(spec.seed + 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const headers = { authorization: `Bearer ${api.staffToken}`, 'content-type': 'application/json' };
+  const results: Result[] = [];
+  try {
+    // (a) a weekly series through a 40-week season: checked, priced, stored.
+    const weeklyBody = () => {
+      const room = pick(world.rooms);
+      const date = addDays(SEASON_MONDAY, Math.floor(rand() * 5));
+      const start = 17 * 60 + 30 * Math.floor(rand() * 8);
+      const at = (m: number) =>
+        `${date}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      return {
+        organisationId: pick(world.organisationIds),
+        roomId: room.id,
+        title: 'Benk',
+        ageGroup: 'youth',
+        expectedParticipants: 10,
+        startsAt: at(start),
+        endsAt: at(start + 90),
+        recurrence: { rrule: `FREQ=WEEKLY;COUNT=${WEEKS}` },
+      };
+    };
+    const post = await measure(
+      runs,
+      async () => {
+        const res = await fetch(`${api.baseUrl}/booking-requests`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(weeklyBody()),
+        });
+        if (res.status !== 201)
+          throw new Error(`POST /booking-requests answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      },
+      20,
+    );
+    results.push(
+      result('(a) POST /booking-requests, weekly × 40', scaleLabel, post, 'target p95 ≤ 20 ms at Oslo scale'),
+    );
+
+    // (b) the same database work as bare SQL, as pgbench or psql would send it.
+    const sql = new Client({ connectionString: url });
+    await sql.connect();
+    const bare = await measure(
+      runs,
+      async () => {
+        const body = weeklyBody();
+        const first = new Date(body.startsAt);
+        const starts: Date[] = [];
+        const ends: Date[] = [];
+        for (let w = 0; w < WEEKS; w++) {
+          const date = addDays(body.startsAt.slice(0, 10), 7 * w);
+          const minute = Number(body.startsAt.slice(11, 13)) * 60 + Number(body.startsAt.slice(14, 16));
+          starts.push(osloWallToInstant(date, minute)!);
+          ends.push(osloWallToInstant(date, minute + 90)!);
+        }
+        const requestId = randomUUID();
+        await sql.query('BEGIN');
+        await sql.query({
+          name: 'overlaps',
+          text: `WITH mine AS (SELECT leaf_id FROM room_leaves WHERE room_id = $1),
+                    s AS (SELECT ord, tstzrange(a, b) AS p FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY t(a, b, ord))
+               SELECT s.ord, c.occurrence_id FROM s JOIN booking_claims c
+                   ON c.leaf_room_id IN (SELECT leaf_id FROM mine) AND c.period && s.p`,
+          values: [body.roomId, starts, ends],
+        });
+        await sql.query({
+          name: 'request',
+          text: `INSERT INTO booking_requests (id, organisation_id, room_id, title, age_group, expected_participants, starts_at, ends_at, rrule)
+               VALUES ($1, $2, $3, 'Benk', 'youth', 10, $4, $5, $6)`,
+          values: [requestId, body.organisationId, body.roomId, first, ends[0], body.recurrence.rrule],
+        });
+        await sql.query({
+          name: 'occurrences',
+          text: `INSERT INTO booking_occurrences (request_id, room_id, starts_at, ends_at)
+               SELECT $1, $2, a, b FROM unnest($3::timestamptz[], $4::timestamptz[]) t(a, b)`,
+          values: [requestId, body.roomId, starts, ends],
+        });
+        await sql.query('COMMIT');
+      },
+      20,
+    );
+    await sql.end();
+    const ratio = percentiles(post).p50 / percentiles(bare).p50;
+    results.push(
+      result(
+        '(b) the same work as bare SQL, one transaction',
+        scaleLabel,
+        bare,
+        `ratio of medians (a)/(b) = ${round(ratio)} (target ≤ 5)`,
+      ),
+    );
+
+    // (c) free rooms for one evening, over all rooms.
+    const evening = addDays(SEASON_MONDAY, 15);
+    const free = await measure(runs, async () => {
+      const res = await fetch(`${api.baseUrl}/public/free-rooms?date=${evening}&from=18:00&to=20:00`);
+      if (res.status !== 200) throw new Error(`free-rooms answered ${res.status}`);
+      await res.arrayBuffer();
+    });
+    results.push(
+      result(
+        '(c) GET /public/free-rooms, one evening, all rooms',
+        scaleLabel,
+        free,
+        'target p95 ≤ 20 ms at Oslo scale',
+      ),
+    );
+
+    // (d) approvals per second, 8 clients, of single requests on distinct free late-evening slots.
+    const approvals = Math.min(400, world.rooms.length * 10);
+    const ids: string[] = [];
+    for (let i = 0; i < approvals; i++) {
+      const room = world.rooms[i % world.rooms.length];
+      const date = addDays(SEASON_MONDAY, 7 * Math.floor(i / world.rooms.length));
+      const res = await fetch(`${api.baseUrl}/booking-requests`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          organisationId: pick(world.organisationIds),
+          roomId: room.id,
+          title: 'Sen økt',
+          ageGroup: 'adults',
+          expectedParticipants: 10,
+          startsAt: `${date}T21:30`,
+          endsAt: `${date}T22:30`,
+        }),
+      });
+      if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    // Sections: a hall and its courts share leaves, so some approvals meet each other; count outcomes.
+    let next = 0;
+    const outcomes = { ok: 0, conflict: 0 };
+    const started = process.hrtime.bigint();
+    const latencies: number[] = [];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < ids.length) {
+          const id = ids[next++];
+          const t0 = process.hrtime.bigint();
+          const res = await fetch(`${api.baseUrl}/booking-requests/${id}/approve`, {
+            method: 'POST',
+            headers,
+            body: '{}',
+          });
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          if (res.status === 200) outcomes.ok++;
+          else if (res.status === 409) outcomes.conflict++;
+          else throw new Error(`approve answered ${res.status}: ${await res.text()}`);
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    results.push(
+      result(
+        '(d) POST /booking-requests/:id/approve, 8 clients',
+        scaleLabel,
+        latencies,
+        `${round(ids.length / seconds)} approvals/s (${outcomes.ok} approved, ${outcomes.conflict} × 409 where a hall met its court)`,
+      ),
+    );
+  } finally {
+    await api.stop();
+  }
+  return results;
+}
+
+export async function bookingsBench(): Promise<Result[]> {
+  const runs = Number(process.env.BENCH_RUNS ?? 200);
+  return [
+    ...(await scale(AAS_WORLD, 'frirom_bench_aas', runs)),
+    ...(process.env.BENCH_SKIP_OSLO ? [] : await scale(OSLO_WORLD, 'frirom_bench_oslo', runs)),
+  ];
+}

@@ -1,0 +1,291 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Bookings1795803054156 implements MigrationInterface {
+  name = 'Bookings1795803054156';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    // btree_gist lets one GiST index hold both the leaf room (=) and the period (&&).
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
+    await queryRunner.query(`
+            CREATE TABLE "booking_requests" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "organisation_id" uuid NOT NULL,
+                "room_id" uuid,
+                "title" text NOT NULL,
+                "purpose" text,
+                "age_group" text NOT NULL,
+                "expected_participants" integer NOT NULL,
+                "charges_entrance_fee" boolean NOT NULL DEFAULT false,
+                "starts_at" TIMESTAMP WITH TIME ZONE,
+                "ends_at" TIMESTAMP WITH TIME ZONE,
+                "rrule" text,
+                "exdates" text array NOT NULL DEFAULT '{}',
+                "season_id" uuid,
+                "status" text NOT NULL DEFAULT 'submitted',
+                "created_by" uuid,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "booking_requests_age_group_check" CHECK (
+                    age_group IN (
+                        'children',
+                        'youth',
+                        'adults',
+                        'seniors',
+                        'all_ages'
+                    )
+                ),
+                CONSTRAINT "booking_requests_participants_check" CHECK (expected_participants > 0),
+                CONSTRAINT "PK_62c29ee249979fe0bcdcde33dae" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_requests_status_idx" ON "booking_requests" ("status")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_requests_season_id_idx" ON "booking_requests" ("season_id")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_requests_room_id_idx" ON "booking_requests" ("room_id")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_requests_organisation_id_idx" ON "booking_requests" ("organisation_id")
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "booking_occurrences" (
+                "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "request_id" uuid NOT NULL,
+                "room_id" uuid NOT NULL,
+                "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "period" tstzrange NOT NULL,
+                "status" text NOT NULL DEFAULT 'pending',
+                "conflicts" jsonb NOT NULL DEFAULT '[]',
+                "list_ore" integer NOT NULL DEFAULT '0',
+                "waived_ore" integer NOT NULL DEFAULT '0',
+                "charged_ore" integer NOT NULL DEFAULT '0',
+                "rule_id" uuid,
+                "rule_version" integer,
+                "fee" jsonb,
+                "decided_at" TIMESTAMP WITH TIME ZONE,
+                "decided_by" uuid,
+                "decision_note" text,
+                "cancelled_late" boolean,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "booking_occurrences_fee_check" CHECK (
+                    list_ore - waived_ore = charged_ore
+                    AND waived_ore BETWEEN 0 AND list_ore
+                ),
+                CONSTRAINT "booking_occurrences_status_check" CHECK (
+                    status IN (
+                        'pending',
+                        'approved',
+                        'rejected',
+                        'withdrawn',
+                        'cancelled'
+                    )
+                ),
+                CONSTRAINT "booking_occurrences_range_check" CHECK (ends_at > starts_at),
+                CONSTRAINT "PK_0b72e63faec8f36e20f3d540e5c" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_occurrences_room_id_idx" ON "booking_occurrences" ("room_id")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_occurrences_request_id_idx" ON "booking_occurrences" ("request_id")
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "booking_claims" (
+                "occurrence_id" uuid NOT NULL,
+                "leaf_room_id" uuid NOT NULL,
+                "period" tstzrange NOT NULL,
+                CONSTRAINT "booking_claims_no_overlap" EXCLUDE USING gist ("leaf_room_id" WITH =, "period" WITH &&),
+                CONSTRAINT "PK_b00b5dae6c69edcdb1e25a61604" PRIMARY KEY ("occurrence_id", "leaf_room_id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE TABLE "booking_events" (
+                "id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
+                "request_id" uuid NOT NULL,
+                "occurrence_ids" uuid array NOT NULL DEFAULT '{}',
+                "action" text NOT NULL,
+                "actor_id" uuid,
+                "reason" text,
+                "details" jsonb,
+                "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_bb7037dff63ec344eba13da5d0b" PRIMARY KEY ("id")
+            )
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "booking_events_request_id_idx" ON "booking_events" ("request_id", "at")
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_requests"
+            ADD CONSTRAINT "FK_bac7e735a0affa0957b87421a93" FOREIGN KEY ("organisation_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_requests"
+            ADD CONSTRAINT "FK_477f05a92d88b24c1b8d5ac9e49" FOREIGN KEY ("room_id") REFERENCES "rooms"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_requests"
+            ADD CONSTRAINT "FK_cc0cc4cd1d115f6bd578e6e4b8e" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE
+            SET NULL ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_occurrences"
+            ADD CONSTRAINT "FK_44ea05212f2ac15bc3535f8aee9" FOREIGN KEY ("request_id") REFERENCES "booking_requests"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_occurrences"
+            ADD CONSTRAINT "FK_c27c82d4d65c09f1d0260b4f301" FOREIGN KEY ("room_id") REFERENCES "rooms"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_claims"
+            ADD CONSTRAINT "FK_db96d82cde30c11de96f09f8073" FOREIGN KEY ("occurrence_id") REFERENCES "booking_occurrences"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_claims"
+            ADD CONSTRAINT "FK_41c8683a3e2df9e933570157044" FOREIGN KEY ("leaf_room_id") REFERENCES "rooms"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_events"
+            ADD CONSTRAINT "FK_0843e43ddabbfa4a841b9fda216" FOREIGN KEY ("request_id") REFERENCES "booking_requests"("id") ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_events"
+            ADD CONSTRAINT "FK_aa828b63055281236b95b5d895f" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE
+            SET NULL ON UPDATE NO ACTION
+        `);
+
+    // Written by hand from here: the range column, the claims that enforce no double booking, and the
+    // indexes the overlap queries need.
+    await queryRunner.query(`
+      CREATE FUNCTION booking_occurrence_period() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.period := tstzrange(NEW.starts_at, NEW.ends_at, '[)');
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(`
+      CREATE TRIGGER booking_occurrences_period BEFORE INSERT OR UPDATE OF starts_at, ends_at
+      ON booking_occurrences FOR EACH ROW EXECUTE FUNCTION booking_occurrence_period()`);
+
+    // An approved occurrence claims every leaf room under its room; nothing else claims anything.
+    await queryRunner.query(`
+      CREATE FUNCTION booking_occurrence_claims() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' THEN
+          IF NEW.status = OLD.status AND NEW.room_id = OLD.room_id AND NEW.period = OLD.period THEN
+            RETURN NULL;
+          END IF;
+          DELETE FROM booking_claims WHERE occurrence_id = OLD.id;
+        END IF;
+        IF NEW.status = 'approved' THEN
+          INSERT INTO booking_claims (occurrence_id, leaf_room_id, period)
+          SELECT NEW.id, leaf_id, NEW.period FROM room_leaves WHERE room_id = NEW.room_id;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'room % has no leaves in room_leaves', NEW.room_id;
+          END IF;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE TRIGGER booking_occurrences_claims AFTER INSERT OR UPDATE ON booking_occurrences
+      FOR EACH ROW EXECUTE FUNCTION booking_occurrence_claims()`);
+
+    // When sections are added or moved, the claims of approved occurrences follow the new leaves (and
+    // the change fails if it would make two of them clash).
+    await queryRunner.query(`
+      CREATE FUNCTION room_leaf_claims() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          DELETE FROM booking_claims c USING booking_occurrences o
+           WHERE c.occurrence_id = o.id AND o.room_id = OLD.room_id AND c.leaf_room_id = OLD.leaf_id;
+        ELSE
+          INSERT INTO booking_claims (occurrence_id, leaf_room_id, period)
+          SELECT o.id, NEW.leaf_id, o.period FROM booking_occurrences o
+           WHERE o.room_id = NEW.room_id AND o.status = 'approved';
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE TRIGGER room_leaves_claims AFTER INSERT OR DELETE ON room_leaves
+      FOR EACH ROW EXECUTE FUNCTION room_leaf_claims()`);
+
+    // "Which leaves are busy in this window", across all rooms: a GiST index on the range alone.
+    await queryRunner.query(`CREATE INDEX booking_claims_period_idx ON booking_claims USING gist (period)`);
+    await queryRunner.query(
+      `CREATE INDEX booking_occurrences_pending_period_idx ON booking_occurrences USING gist (period)
+       WHERE status = 'pending'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX booking_occurrences_room_period_idx ON booking_occurrences USING gist (room_id, period)`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER room_leaves_claims ON room_leaves`);
+    await queryRunner.query(`DROP FUNCTION room_leaf_claims()`);
+    await queryRunner.query(`
+            ALTER TABLE "booking_events" DROP CONSTRAINT "FK_aa828b63055281236b95b5d895f"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_events" DROP CONSTRAINT "FK_0843e43ddabbfa4a841b9fda216"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_claims" DROP CONSTRAINT "FK_41c8683a3e2df9e933570157044"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_claims" DROP CONSTRAINT "FK_db96d82cde30c11de96f09f8073"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_occurrences" DROP CONSTRAINT "FK_c27c82d4d65c09f1d0260b4f301"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_occurrences" DROP CONSTRAINT "FK_44ea05212f2ac15bc3535f8aee9"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_requests" DROP CONSTRAINT "FK_cc0cc4cd1d115f6bd578e6e4b8e"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_requests" DROP CONSTRAINT "FK_477f05a92d88b24c1b8d5ac9e49"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "booking_requests" DROP CONSTRAINT "FK_bac7e735a0affa0957b87421a93"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_events_request_id_idx"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "booking_events"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "booking_claims"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_occurrences_request_id_idx"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_occurrences_room_id_idx"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "booking_occurrences"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_requests_organisation_id_idx"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_requests_room_id_idx"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_requests_status_idx"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."booking_requests_season_id_idx"
+        `);
+    await queryRunner.query(`
+            DROP TABLE "booking_requests"
+        `);
+    await queryRunner.query(`DROP FUNCTION booking_occurrence_claims()`);
+    await queryRunner.query(`DROP FUNCTION booking_occurrence_period()`);
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthUser, isStaff } from '../common/auth/roles';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import type { OrganisationKind } from '../core/domain';
+import type { OccurrenceFee } from '../core/pricing';
+import { expandOccurrences } from '../core/recurrence/expand';
+import { FeesService } from '../fees/fees.service';
+import { ConflictsService, Slot } from './conflicts.service';
+import { CreateBookingRequestDto } from './dto/booking-request.dto';
+import { Conflict } from './occurrence.entity';
+
+export const MAX_DURATION_MS = 24 * 3_600_000;
+
+export interface PlannedOccurrence extends Slot {
+  roomId: string;
+  conflicts: Conflict[];
+  fee: OccurrenceFee;
+}
+
+export interface Plan {
+  organisation: { id: string; name: string };
+  occurrences: PlannedOccurrence[];
+}
+
+interface ContextRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  status: 'pending' | 'verified';
+  in_frivillighetsregisteret: boolean;
+  municipality_number: string | null;
+  member: boolean;
+  room_id: string | null;
+  capacity: number | null;
+}
+
+/** The checks every new or moved occurrence passes: a sane range, not longer than a day, not past. */
+export function checkRange(startsAt: Date, endsAt: Date, now: Date = new Date()): void {
+  if (endsAt <= startsAt) throw new DomainError('INVALID_TIME_RANGE', 'endsAt must be after startsAt');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) {
+    throw new DomainError('TOO_LONG', 'An occurrence may last at most 24 hours');
+  }
+  if (startsAt <= now) throw new DomainError('IN_THE_PAST', 'startsAt is in the past');
+}
+
+/**
+ * Turns a booking-request body into the occurrences it asks for, checked, with their conflicts and
+ * fees, without writing anything: POST /booking-requests stores the plan, POST /fees/quote shows it.
+ */
+@Injectable()
+export class BookingPlanner {
+  constructor(
+    private readonly conflicts: ConflictsService,
+    private readonly fees: FeesService,
+  ) {}
+
+  async plan(dto: CreateBookingRequestDto, caller: AuthUser, m: EntityManager): Promise<Plan> {
+    checkRange(dto.startsAt, dto.endsAt);
+    const times = expandOccurrences(dto.startsAt, dto.endsAt, dto.recurrence);
+    if (!Array.isArray(times)) throw new DomainError(times.code, times.message);
+
+    const [ctx] = await m.query<ContextRow[]>(
+      `SELECT o.id, o.name, o.kind, o.status, o.in_frivillighetsregisteret, o.municipality_number,
+              EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = o.id AND user_id = $3) AS member,
+              r.id AS room_id, r.capacity
+         FROM organisations o LEFT JOIN rooms r ON r.id = $2
+        WHERE o.id = $1`,
+      [dto.organisationId, dto.roomId, caller.id],
+    );
+    if (!ctx || (!ctx.member && !isStaff(caller))) throw notFound('Organisation');
+    if (!ctx.room_id) throw notFound('Room');
+    if (ctx.status !== 'verified') {
+      throw new DomainError(
+        'ORGANISATION_NOT_VERIFIED',
+        'The organisation must be verified by staff before it books',
+      );
+    }
+    if (dto.expectedParticipants > ctx.capacity!) {
+      throw new DomainError('OVER_CAPACITY', `The room holds ${ctx.capacity} people`, {
+        capacity: ctx.capacity,
+      });
+    }
+
+    // One after the other: inside a transaction both queries share one connection.
+    const conflicts = await this.conflicts.detect(m, dto.roomId, times);
+    const fees = await this.fees.priceRequest(
+      {
+        organisation: {
+          kind: ctx.kind,
+          inFrivillighetsregisteret: ctx.in_frivillighetsregisteret,
+          municipalityNumber: ctx.municipality_number,
+        },
+        ageGroup: dto.ageGroup,
+        chargesEntranceFee: dto.chargesEntranceFee ?? false,
+        repeating: Boolean(dto.recurrence),
+        occurrences: times.map((t) => ({ roomId: dto.roomId, startsAt: t.startsAt, endsAt: t.endsAt })),
+      },
+      m,
+    );
+    return {
+      organisation: { id: ctx.id, name: ctx.name },
+      occurrences: times.map((t, i) => ({ ...t, roomId: dto.roomId, conflicts: conflicts[i], fee: fees[i] })),
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { AuthUser } from '../common/auth/roles';
+import { IdParam } from '../common/http/id-param';
+import { Page, PageOf } from '../common/http/pagination';
+import { BookingsService } from './bookings.service';
+import { DecisionsService } from './decisions.service';
+import {
+  ApproveDto,
+  BookingRequestQuery,
+  CreateBookingRequestDto,
+  OptionalReasonDto,
+  ReasonDto,
+  RejectDto,
+} from './dto/booking-request.dto';
+import { BookingRequestView, HistoryView } from './dto/views';
+
+@ApiTags('bookings')
+@Controller('booking-requests')
+export class BookingsController {
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Post()
+  @Roles('applicant', 'staff')
+  @ApiOperation({
+    summary: 'Ask for a room once or repeating, for a verified organisation you act for (or as staff)',
+  })
+  @ApiCreatedResponse({ type: BookingRequestView })
+  create(@Body() dto: CreateBookingRequestDto, @CurrentUser() user: AuthUser): Promise<BookingRequestView> {
+    return this.bookings.create(dto, user);
+  }
+
+  @Get()
+  @Roles('applicant', 'staff')
+  @ApiOperation({ summary: "Requests: staff see all, others their organisations'" })
+  @ApiOkResponse({ type: PageOf(BookingRequestView) })
+  list(@Query() q: BookingRequestQuery, @CurrentUser() user: AuthUser): Promise<Page<BookingRequestView>> {
+    return this.bookings.list(q, user);
+  }
+
+  @Get(':id')
+  @Roles('applicant', 'staff')
+  @ApiOperation({ summary: 'One request with its occurrences, conflicts and fees' })
+  @ApiOkResponse({ type: BookingRequestView })
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<BookingRequestView> {
+    return this.bookings.get(id, user);
+  }
+
+  @Get(':id/history')
+  @Roles('applicant', 'staff')
+  @ApiOperation({ summary: 'Every change of state: who, when and why' })
+  @ApiOkResponse({ type: HistoryView })
+  history(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<HistoryView> {
+    return this.bookings.history(id, user);
+  }
+
+  @Post(':id/withdraw')
+  @Roles('applicant', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw what is still pending' })
+  @ApiOkResponse({ type: BookingRequestView })
+  withdraw(
+    @IdParam() id: string,
+    @Body() dto: OptionalReasonDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BookingRequestView> {
+    return this.decisions.withdraw(id, dto.reason, user);
+  }
+
+  @Post(':id/approve')
+  @Roles('staff')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Approve the given pending occurrences, by default all without a blocking conflict; all or none (409)',
+  })
+  @ApiOkResponse({ type: BookingRequestView })
+  approve(
+    @IdParam() id: string,
+    @Body() dto: ApproveDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BookingRequestView> {
+    return this.decisions.approve(id, dto, user);
+  }
+
+  @Post(':id/reject')
+  @Roles('staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject the given pending occurrences (default all), with a reason' })
+  @ApiOkResponse({ type: BookingRequestView })
+  reject(
+    @IdParam() id: string,
+    @Body() dto: RejectDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BookingRequestView> {
+    return this.decisions.reject(id, dto, user);
+  }
+
+  @Post(':id/reprice')
+  @Roles('staff')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Re-price pending and approved occurrences under today's rules, with a reason (audited)",
+  })
+  @ApiOkResponse({ type: BookingRequestView })
+  reprice(
+    @IdParam() id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BookingRequestView> {
+    return this.decisions.reprice(id, dto.reason, user);
+  }
+}

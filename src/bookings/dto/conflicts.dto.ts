@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { InstantField } from '../../common/http/field-types';
+import { PageQuery } from '../../common/http/pagination';
+
+export class OpenConflictsQuery extends PageQuery {
+  @InstantField({ optional: true, description: 'Default now' })
+  from?: Date;
+
+  @InstantField({ optional: true, description: 'Default a year after from' })
+  to?: Date;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string;
+}
+
+export class CompetingOccurrenceView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() organisationName!: string;
+  @ApiProperty({ format: 'uuid' }) roomId!: string;
+  @ApiProperty() roomName!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+}
+
+export class BlockerView {
+  @ApiProperty({ enum: ['booking', 'closure', 'holiday', 'outside_opening_hours'] }) kind!: string;
+  @ApiProperty({ type: [String], description: 'The pending occurrences of the group that meet it' })
+  occurrenceIds!: string[];
+  @ApiPropertyOptional({ format: 'uuid', description: 'The approved occurrence in the way' })
+  occurrenceId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) closureId?: string;
+  @ApiPropertyOptional({ format: 'date' }) date?: string;
+  @ApiPropertyOptional() reason?: string;
+}
+
+export class ConflictGroupView {
+  @ApiProperty({
+    type: [CompetingOccurrenceView],
+    description: 'Pending occurrences competing for the same time',
+  })
+  occurrences!: CompetingOccurrenceView[];
+  @ApiProperty({ type: [BlockerView], description: 'Approved bookings and venue rules they meet' })
+  blockedBy!: BlockerView[];
+}
+
+export class ConflictGroupPage {
+  @ApiProperty({ type: [ConflictGroupView] }) items!: ConflictGroupView[];
+  @ApiProperty() total!: number;
+}

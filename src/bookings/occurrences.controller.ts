@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { AuthUser } from '../common/auth/roles';
+import { IdParam } from '../common/http/id-param';
+import { DecisionsService } from './decisions.service';
+import { MoveDto, ReasonDto } from './dto/booking-request.dto';
+import { OccurrenceView } from './dto/views';
+
+@ApiTags('bookings')
+@Controller('occurrences')
+export class OccurrencesController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Post(':id/cancel')
+  @Roles('applicant', 'staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel an approved occurrence and free the slot (late when close to the start)' })
+  @ApiOkResponse({ type: OccurrenceView })
+  cancel(
+    @IdParam() id: string,
+    @Body() dto: ReasonDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OccurrenceView> {
+    return this.decisions.cancel(id, dto.reason, user);
+  }
+
+  @Post(':id/move')
+  @Roles('staff')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move an occurrence; checked and priced like a new one' })
+  @ApiOkResponse({ type: OccurrenceView })
+  move(@IdParam() id: string, @Body() dto: MoveDto, @CurrentUser() user: AuthUser): Promise<OccurrenceView> {
+    return this.decisions.move(id, dto, user);
+  }
+}

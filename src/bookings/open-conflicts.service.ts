@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { formatInstant } from '../common/time';
+import { availability } from '../core/venues/availability';
+import { RoomCalendarService } from '../venues/room-calendar.service';
+import { ConflictGroupView, OpenConflictsQuery } from './dto/conflicts.dto';
+
+interface PendingRow {
+  id: string;
+  request_id: string;
+  room_id: string;
+  room_name: string;
+  starts_at: Date;
+  ends_at: Date;
+  title: string;
+  organisation_name: string;
+}
+
+const DEFAULT_DAYS = 365;
+
+/**
+ * Open conflicts, as they stand now: groups of pending occurrences that compete for the same time in
+ * clashing rooms, with the approved bookings and venue rules (closures, holidays, opening hours) each
+ * meets. A pending occurrence that competes with nothing and meets nothing is not a conflict.
+ */
+@Injectable()
+export class OpenConflictsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendars: RoomCalendarService,
+  ) {}
+
+  async list(q: OpenConflictsQuery): Promise<{ items: ConflictGroupView[]; total: number }> {
+    const from = q.from ?? new Date();
+    const to = q.to ?? new Date(from.getTime() + DEFAULT_DAYS * 86_400_000);
+    const m = this.dataSource.manager;
+    const pending = await m.query<PendingRow[]>(
+      `SELECT o.id, o.request_id, o.room_id, r.name AS room_name, o.starts_at, o.ends_at, q.title,
+              org.name AS organisation_name
+         FROM booking_occurrences o
+         JOIN booking_requests q ON q.id = o.request_id
+         JOIN organisations org ON org.id = q.organisation_id
+         JOIN rooms r ON r.id = o.room_id
+        WHERE o.status = 'pending' AND o.period && tstzrange($1, $2)
+          AND ($3::uuid IS NULL OR r.building_id = $3)
+        ORDER BY o.starts_at, o.id`,
+      [from, to, q.buildingId ?? null],
+    );
+    if (pending.length === 0) return { items: [], total: 0 };
+    const ids = pending.map((p) => p.id);
+
+    const [competing, booked] = await Promise.all([
+      m.query<{ a: string; b: string }[]>(
+        `SELECT DISTINCT a.id AS a, b.id AS b
+           FROM booking_occurrences a
+           JOIN room_leaves la ON la.room_id = a.room_id
+           JOIN room_leaves lb ON lb.leaf_id = la.leaf_id
+           JOIN booking_occurrences b ON b.room_id = lb.room_id AND b.status = 'pending'
+                                     AND b.period && a.period AND b.request_id <> a.request_id AND b.id > a.id
+          WHERE a.id = ANY($1)`,
+        [ids],
+      ),
+      m.query<{ id: string; occurrence_id: string }[]>(
+        `SELECT DISTINCT a.id, c.occurrence_id
+           FROM booking_occurrences a
+           JOIN room_leaves la ON la.room_id = a.room_id
+           JOIN booking_claims c ON c.leaf_room_id = la.leaf_id AND c.period && a.period
+          WHERE a.id = ANY($1)`,
+        [ids],
+      ),
+    ]);
+
+    const meets = new Map<string, ConflictGroupView['blockedBy']>();
+    const add = (id: string, c: ConflictGroupView['blockedBy'][number]): void => {
+      meets.set(id, [...(meets.get(id) ?? []), c]);
+    };
+    for (const b of booked)
+      add(b.id, { kind: 'booking', occurrenceId: b.occurrence_id, occurrenceIds: [b.id] });
+    for (const roomId of new Set(pending.map((p) => p.room_id))) {
+      const mine = pending.filter((p) => p.room_id === roomId);
+      const calendar = await this.calendars.calendar(
+        roomId,
+        mine[0].starts_at,
+        new Date(Math.max(...mine.map((p) => p.ends_at.getTime()))),
+      );
+      for (const p of mine) {
+        for (const r of availability(calendar, p.starts_at, p.ends_at).reasons) {
+          add(p.id, {
+            kind: r.kind,
+            occurrenceIds: [p.id],
+            ...(r.kind === 'closure' ? { closureId: r.closureId, reason: r.reason } : {}),
+            ...(r.kind === 'holiday' ? { date: r.date, reason: r.name } : {}),
+            ...(r.kind === 'outside_opening_hours' ? { date: r.date } : {}),
+          });
+        }
+      }
+    }
+
+    // Groups: occurrences joined by competition; a lone occurrence counts only if it meets something.
+    const parent = new Map(ids.map((id) => [id, id]));
+    const root = (id: string): string => {
+      let r = id;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(id, r);
+      return r;
+    };
+    for (const { a, b } of competing) parent.set(root(a), root(b));
+    const groups = new Map<string, PendingRow[]>();
+    for (const p of pending) groups.set(root(p.id), [...(groups.get(root(p.id)) ?? []), p]);
+    const all = [...groups.values()]
+      .filter((g) => g.length > 1 || meets.has(g[0].id))
+      .map((g): ConflictGroupView => ({
+        occurrences: g.map((p) => ({
+          id: p.id,
+          requestId: p.request_id,
+          title: p.title,
+          organisationName: p.organisation_name,
+          roomId: p.room_id,
+          roomName: p.room_name,
+          startsAt: formatInstant(p.starts_at),
+          endsAt: formatInstant(p.ends_at),
+        })),
+        blockedBy: g.flatMap((p) => meets.get(p.id) ?? []),
+      }));
+    return { items: all.slice(q.offset, q.offset + q.limit), total: all.length };
+  }
+}

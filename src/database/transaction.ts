@@ -1,0 +1,13 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs `work` in the caller's transaction when given one (seeding, or a larger use case), otherwise in
+ * a transaction of its own.
+ */
+export function inTransaction<T>(
+  dataSource: DataSource,
+  manager: EntityManager | undefined,
+  work: (m: EntityManager) => Promise<T>,
+): Promise<T> {
+  return manager ? work(manager) : dataSource.transaction(work);
+}

@@ -1,0 +1,243 @@
+import { addDays } from '../src/common/time';
+import { startApp, TestApp } from './support/test-app';
+import { BookingWorld, bookingWorld, FIRST_TUESDAY_OF_SEPTEMBER as TUE, requestBody } from './support/world';
+
+describe('conflicts and decisions', () => {
+  let t: TestApp;
+  let w: BookingWorld;
+  beforeAll(async () => {
+    t = await startApp();
+    w = await bookingWorld(t);
+  });
+  afterAll(() => t.close());
+
+  /** A request on a date of its own, so tests do not meet each other unless they mean to. */
+  let day = 0;
+  const nextDay = (): string => addDays(TUE, 7 * ++day);
+  const ask = async (overrides: Record<string, unknown>) => {
+    const res = await w.applicant.http.post('/booking-requests', requestBody(w, overrides));
+    expect(res.status).toBe(201);
+    return res.body;
+  };
+  const at = (date: string, from: string, to: string, roomId: string, extra: Record<string, unknown> = {}) =>
+    ask({ startsAt: `${date}T${from}`, endsAt: `${date}T${to}`, roomId, ...extra });
+  const approve = (id: string, body: Record<string, unknown> = {}) =>
+    w.staff.http.post(`/booking-requests/${id}/approve`, body);
+  const kinds = (r: any) => r.occurrences[0].conflicts.map((c: any) => c.kind).sort();
+
+  it('finds a booking conflict with an approved occurrence in the same room', async () => {
+    const d = nextDay();
+    const first = await at(d, '18:00', '20:00', w.gym.id);
+    expect((await approve(first.id)).body.status).toBe('approved');
+    const second = await at(d, '19:00', '21:00', w.gym.id);
+    expect(second.occurrences[0].conflicts).toEqual([
+      { kind: 'booking', occurrenceId: first.occurrences[0].id, requestId: first.id },
+    ]);
+    const res = await approve(second.id);
+    expect([res.status, res.body.code]).toEqual([409, 'BOOKING_CONFLICT']);
+    expect(res.body.details[0].conflicts[0]).toMatchObject({
+      kind: 'booking',
+      occurrenceId: first.occurrences[0].id,
+    });
+    // back to back is fine
+    expect(kinds(await at(d, '17:00', '18:00', w.gym.id))).toEqual([]);
+  });
+
+  it('makes a hall and its courts clash both ways, and two courts not', async () => {
+    const d = nextDay();
+    const court = await at(d, '10:00', '12:00', w.courtA.id);
+    await approve(court.id);
+    expect(kinds(await at(d, '11:00', '13:00', w.courtB.id))).toEqual([]);
+    // the hall meets the approved court A, and competes with the pending court B
+    expect(kinds(await at(d, '11:00', '13:00', w.hall.id))).toEqual(['booking', 'request']);
+
+    const d2 = nextDay();
+    const hall = await at(d2, '10:00', '12:00', w.hall.id);
+    await approve(hall.id);
+    expect(kinds(await at(d2, '11:00', '13:00', w.courtA.id))).toEqual(['booking']);
+    expect(kinds(await at(d2, '11:00', '13:00', w.courtB.id))).toEqual(['booking']);
+  });
+
+  it('shows competing pending requests to each other as request conflicts', async () => {
+    const d = nextDay();
+    const a = await at(d, '18:00', '19:00', w.gym.id);
+    const b = await at(d, '18:30', '19:30', w.gym.id);
+    expect(b.occurrences[0].conflicts).toEqual([
+      { kind: 'request', occurrenceId: a.occurrences[0].id, requestId: a.id },
+    ]);
+    const groups = await w.staff.http.get('/conflicts', { query: { from: `${d}T00:00`, to: `${d}T23:59` } });
+    expect(groups.status).toBe(200);
+    expect(groups.body.items).toHaveLength(1);
+    expect(groups.body.items[0].occurrences.map((o: any) => o.requestId).sort()).toEqual([a.id, b.id].sort());
+    expect((await w.applicant.http.get('/conflicts')).status).toBe(403);
+    // a request conflict does not block approval; once approved, the other is blocked
+    expect((await approve(a.id)).status).toBe(200);
+    expect((await approve(b.id)).status).toBe(409);
+  });
+
+  it('finds closure, holiday and opening-hours conflicts, which block approval', async () => {
+    const d = nextDay();
+    await w.staff.http.post('/closures', {
+      roomId: w.gym.id,
+      startsAt: `${d}T00:00`,
+      endsAt: `${d}T23:59`,
+      reason: 'Eksamen',
+    });
+    const closed = await at(d, '18:00', '19:00', w.gym.id);
+    expect(closed.occurrences[0].conflicts).toEqual([
+      expect.objectContaining({ kind: 'closure', reason: 'Eksamen', closureId: expect.any(String) }),
+    ]);
+    const early = await at(nextDay(), '15:00', '16:00', w.gym.id);
+    expect(kinds(early)).toEqual(['outside_opening_hours']);
+    const y = TUE.slice(0, 4);
+    const holiday = await at(`${Number(y) + 1}-05-17`, '10:00', '11:00', w.hall.id);
+    expect(kinds(holiday)).toEqual(['holiday']);
+    for (const r of [closed, early, holiday]) {
+      const res = await approve(r.id);
+      expect([res.status, res.body.code]).toEqual([409, 'BOOKING_CONFLICT']);
+    }
+  });
+
+  it('approves by default all pending occurrences without a blocking conflict, and is all or none when given ids', async () => {
+    const d = nextDay();
+    const blocker = await at(addDays(d, 7), '18:00', '19:00', w.gym.id);
+    await approve(blocker.id);
+    const series = await ask({
+      startsAt: `${d}T18:00`,
+      endsAt: `${d}T19:00`,
+      recurrence: { rrule: 'FREQ=WEEKLY;COUNT=3' },
+    });
+    const [o1, o2, o3] = series.occurrences.map((o: any) => o.id);
+    expect(series.occurrences[1].conflicts.map((c: any) => c.kind)).toEqual(['booking']);
+
+    const explicit = await approve(series.id, { occurrenceIds: [o1, o2] });
+    expect(explicit.status).toBe(409);
+    expect(explicit.body.details.map((x: any) => x.occurrenceId)).toEqual([o2]);
+    const untouched = await w.staff.http.get(`/booking-requests/${series.id}`);
+    expect(untouched.body.occurrences.map((o: any) => o.status)).toEqual(['pending', 'pending', 'pending']);
+
+    const byDefault = await approve(series.id, { note: 'OK for de ledige datoene' });
+    expect(byDefault.status).toBe(200);
+    expect(byDefault.body.occurrences.map((o: any) => o.status)).toEqual(['approved', 'pending', 'approved']);
+    expect(byDefault.body.status).toBe('in_review');
+    const rejected = await w.staff.http.post(`/booking-requests/${series.id}/reject`, {
+      occurrenceIds: [o2],
+      reason: 'Salen er opptatt',
+    });
+    expect(rejected.body.status).toBe('partially_approved');
+    expect(rejected.body.occurrences[1]).toMatchObject({
+      status: 'rejected',
+      decisionNote: 'Salen er opptatt',
+    });
+    expect(o3).toBeDefined();
+  });
+
+  it('lets only staff approve and reject, and needs a reason to reject', async () => {
+    const r = await at(nextDay(), '18:00', '19:00', w.gym.id);
+    expect((await w.applicant.http.post(`/booking-requests/${r.id}/approve`, {})).status).toBe(403);
+    expect((await w.staff.http.post(`/booking-requests/${r.id}/reject`, {})).status).toBe(400);
+    const done = await w.staff.http.post(`/booking-requests/${r.id}/reject`, { reason: 'Ikke aktuelt' });
+    expect(done.body.status).toBe('rejected');
+    expect((await w.staff.http.post(`/booking-requests/${r.id}/reject`, { reason: 'igjen' })).body.code).toBe(
+      'INVALID_STATE',
+    );
+  });
+
+  it('lets the applicant withdraw while pending, not after', async () => {
+    const r = await at(nextDay(), '18:00', '19:00', w.gym.id);
+    const res = await w.applicant.http.post(`/booking-requests/${r.id}/withdraw`, {});
+    expect(res.body.status).toBe('withdrawn');
+    expect((await w.applicant.http.post(`/booking-requests/${r.id}/withdraw`, {})).body.code).toBe(
+      'INVALID_STATE',
+    );
+  });
+
+  it('cancels an approved occurrence, freeing the slot, and marks a late cancellation', async () => {
+    const d = nextDay();
+    const r = await at(d, '18:00', '19:00', w.gym.id);
+    await approve(r.id);
+    const occurrence = r.occurrences[0].id;
+    expect((await w.applicant.http.post(`/occurrences/${occurrence}/cancel`, {})).status).toBe(400);
+    const cancelled = await w.applicant.http.post(`/occurrences/${occurrence}/cancel`, { reason: 'Avlyst' });
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancelledLate: false,
+      decisionNote: 'Avlyst',
+    });
+    expect((await w.staff.http.get(`/booking-requests/${r.id}`)).body.status).toBe('cancelled');
+    // the slot is free again
+    const again = await at(d, '18:00', '19:00', w.gym.id);
+    expect(kinds(again)).toEqual([]);
+    expect((await approve(again.id)).status).toBe(200);
+
+    // late: starts within LATE_CANCELLATION_DAYS
+    await t.dataSource.query(
+      `UPDATE booking_occurrences SET starts_at = now() + interval '2 days', ends_at = now() + interval '2 days 1 hour'
+        WHERE id = $1`,
+      [again.occurrences[0].id],
+    );
+    const late = await w.staff.http.post(`/occurrences/${again.occurrences[0].id}/cancel`, {
+      reason: 'Stengt',
+    });
+    expect(late.body.cancelledLate).toBe(true);
+    expect(
+      (await w.stranger.http.post(`/occurrences/${again.occurrences[0].id}/cancel`, { reason: 'x' })).status,
+    ).toBe(404);
+  });
+
+  it('moves an occurrence, re-checked as new: an approved one only to a free time', async () => {
+    const d = nextDay();
+    const taken = await at(d, '18:00', '19:00', w.gym.id);
+    await approve(taken.id);
+    const r = await at(d, '20:00', '21:00', w.gym.id);
+    await approve(r.id);
+    const id = r.occurrences[0].id;
+    const blocked = await w.staff.http.post(`/occurrences/${id}/move`, {
+      startsAt: `${d}T18:30`,
+      endsAt: `${d}T19:30`,
+    });
+    expect([blocked.status, blocked.body.code]).toEqual([409, 'BOOKING_CONFLICT']);
+    const moved = await w.staff.http.post(`/occurrences/${id}/move`, {
+      startsAt: `${d}T10:00`,
+      endsAt: `${d}T11:00`,
+      roomId: w.courtA.id,
+      reason: 'Flyttet til hallen',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ roomId: w.courtA.id, status: 'approved' });
+    expect(moved.body.startsAt).toMatch(new RegExp(`^${d}T10:00:00\\+0[12]:00$`));
+    const claims = await t.dataSource.query(
+      'SELECT leaf_room_id FROM booking_claims WHERE occurrence_id = $1',
+      [id],
+    );
+    expect(claims).toEqual([{ leaf_room_id: w.courtA.id }]);
+    expect(
+      (
+        await w.applicant.http.post(`/occurrences/${id}/move`, {
+          startsAt: `${d}T10:00`,
+          endsAt: `${d}T11:00`,
+        })
+      ).status,
+    ).toBe(403);
+    const pendingOutside = await at(nextDay(), '18:00', '19:00', w.gym.id);
+    const outside = await w.staff.http.post(`/occurrences/${pendingOutside.occurrences[0].id}/move`, {
+      startsAt: `${d}T23:00`,
+      endsAt: `${d}T23:30`,
+    });
+    expect(outside.body.conflicts.map((c: any) => c.kind)).toEqual(['outside_opening_hours']);
+  });
+
+  it('keeps an audit log of every transition with actor, time and reason', async () => {
+    const r = await at(nextDay(), '18:00', '19:00', w.gym.id);
+    await approve(r.id, { note: 'Greit' });
+    await w.applicant.http.post(`/occurrences/${r.occurrences[0].id}/cancel`, { reason: 'Syk trener' });
+    const history = await w.applicant.http.get(`/booking-requests/${r.id}/history`);
+    expect(history.body.items.map((e: any) => [e.action, e.actorId, e.reason])).toEqual([
+      ['created', w.applicant.user.id, null],
+      ['approved', w.staff.user.id, 'Greit'],
+      ['cancelled', w.applicant.user.id, 'Syk trener'],
+    ]);
+    expect(history.body.items[1].at).toMatch(/[+-]\d{2}:\d{2}$/);
+    expect((await w.stranger.http.get(`/booking-requests/${r.id}/history`)).status).toBe(404);
+  });
+});
