@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { TokenService } from '../src/auth/token.service';
 import * as argon2 from 'argon2';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -35,20 +35,26 @@ export async function startApi(databaseUrl: string): Promise<ApiProcess> {
   );
   await db.end();
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      JWT_SECRET: secret,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'info',
-      REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}`,
-      MAIL_DIR: '/tmp/frirom-bench-mail',
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=var/prof", profiles the API under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, join(__dirname, '..', 'src', 'main.js')],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        JWT_SECRET: secret,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'info',
+        REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}`,
+        MAIL_DIR: '/tmp/frirom-bench-mail',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -59,7 +65,7 @@ export async function startApi(databaseUrl: string): Promise<ApiProcess> {
     if (i > 300) throw new Error('The API did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const staffToken = await new JwtService({ secret }).signAsync({ sub: staffId });
+  const staffToken = new TokenService(secret, '12h').sign({ sub: staffId });
   return {
     baseUrl,
     staffToken,

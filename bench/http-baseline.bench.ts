@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { TokenService } from '../src/auth/token.service';
 import { UsersService } from '../src/auth/users.service';
 import { measure, Result, result, startBenchApp } from './harness';
 
@@ -12,7 +12,7 @@ export async function httpBaseline(): Promise<Result[]> {
       password: 'bench-password',
       roles: ['staff'],
     });
-    const token = await bench.app.get(JwtService).signAsync({ sub: user.id });
+    const token = bench.app.get(TokenService).sign({ sub: user.id });
     const headers = { authorization: `Bearer ${token}` };
     const me = await measure(500, async () => {
       const res = await fetch(`${bench.baseUrl}/auth/me`, { headers });

@@ -211,11 +211,10 @@ export class Bookings1795803054156 implements MigrationInterface {
       CREATE TRIGGER room_leaves_claims AFTER INSERT OR DELETE ON room_leaves
       FOR EACH ROW EXECUTE FUNCTION room_leaf_claims()`);
 
-    // "Which leaves are busy in this window", across all rooms: a GiST index on the range alone.
-    await queryRunner.query(`CREATE INDEX booking_claims_period_idx ON booking_claims USING gist (period)`);
+    // "Which leaves are busy in this window", across all rooms: a GiST index on the range alone, carrying
+    // the leaf so the lookup never visits the table.
     await queryRunner.query(
-      `CREATE INDEX booking_occurrences_pending_period_idx ON booking_occurrences USING gist (period)
-       WHERE status = 'pending'`,
+      `CREATE INDEX booking_claims_period_idx ON booking_claims USING gist (period) INCLUDE (leaf_room_id)`,
     );
     await queryRunner.query(
       `CREATE INDEX booking_occurrences_room_period_idx ON booking_occurrences USING gist (room_id, period)`,

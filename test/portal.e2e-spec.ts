@@ -49,6 +49,14 @@ describe('the public portal: free rooms', () => {
     expect(await free({ to: '22:30' })).toEqual([]);
   });
 
+  it('pages through free rooms with limit and offset, counting them all', async () => {
+    const page = await t.http.get('/public/free-rooms', {
+      query: { date: '2027-09-07', from: '18:00', to: '20:00', limit: 2, offset: 1 },
+    });
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.total).toBe(5);
+  });
+
   it('filters by capacity, accessibility and building', async () => {
     expect(await free({ minCapacity: 100 })).toEqual(['Hall', 'Sal']);
     expect(await free({ accessible: true })).toEqual(['Hall', 'Sal']);

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
 import { LoginAnswer, RegisterDto } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { User } from './user.entity';
+import { TokenService } from './token.service';
 import { UsersService } from './users.service';
-
-interface TokenClaims {
-  sub: string;
-}
 
 @Injectable()
 export class AuthService {
@@ -19,8 +16,9 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersService,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginAnswer> {
@@ -32,7 +30,7 @@ export class AuthService {
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
     await this.throttle.clear(email);
-    const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims);
+    const accessToken = this.tokens.sign({ sub: user.id });
     return { accessToken, user: await this.users.view(user.id) };
   }
 
@@ -42,16 +40,12 @@ export class AuthService {
 
   /** The user a bearer token names, or null when the token is bad, expired or names nobody. */
   async authenticate(token: string): Promise<AuthUser | null> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      return null;
-    }
-    if (typeof claims.sub !== 'string') return null;
-    const user = await this.users.findById(claims.sub);
-    return (
-      user && { id: user.id, email: user.email, name: user.name, roles: user.roles, locale: user.locale }
+    const claims = this.tokens.verify(token);
+    if (!claims) return null;
+    const [user] = await this.dataSource.query<AuthUser[]>(
+      'SELECT id, email, name, roles, locale FROM users WHERE id = $1',
+      [claims.sub],
     );
+    return user ?? null;
   }
 }

@@ -1,9 +1,63 @@
 import { EntityManager, In } from 'typeorm';
 import { formatInstant } from '../common/time';
-import { sumFees } from '../core/pricing';
+import { OccurrenceFee, sumFees } from '../core/pricing';
 import { BookingRequest } from './booking-request.entity';
-import { BookingRequestView, OccurrenceView } from './dto/views';
-import { Occurrence } from './occurrence.entity';
+import { BookingRequestView, FeeView, OccurrenceView } from './dto/views';
+import { Occurrence, StoredFee } from './occurrence.entity';
+
+type StoredFeeColumns = Pick<
+  Occurrence,
+  'listOre' | 'waivedOre' | 'chargedOre' | 'ruleId' | 'ruleVersion'
+> & {
+  fee: StoredFee | OccurrenceFee | null;
+};
+
+interface RuleRef {
+  ruleId: string;
+  ruleVersion: number;
+  name: string;
+  failed?: unknown;
+}
+
+interface ExplanationInBrief {
+  summary?: string;
+  noPriceList?: boolean;
+  applied?: RuleRef | null;
+  nearMiss?: RuleRef | null;
+}
+
+/** The fee as answered: its lines, and the explanation in brief (the whole one is stored). */
+export function toFeeView(o: StoredFeeColumns): FeeView {
+  const explanation: ExplanationInBrief | undefined = o.fee?.explanation;
+  const ref = (r: RuleRef | null | undefined) =>
+    r
+      ? {
+          ruleId: r.ruleId,
+          ruleVersion: r.ruleVersion,
+          name: r.name,
+          ...(r.failed ? { failed: r.failed } : {}),
+        }
+      : null;
+  return {
+    listOre: o.listOre,
+    waivedOre: o.waivedOre,
+    chargedOre: o.chargedOre,
+    ruleId: o.ruleId,
+    ruleVersion: o.ruleVersion,
+    lines: (o.fee?.lines ?? []).map((l) => ({
+      kind: l.kind,
+      listOre: l.listOre,
+      waivedOre: l.waivedOre,
+      chargedOre: l.chargedOre,
+    })),
+    explanation: explanation && {
+      summary: explanation.summary,
+      noPriceList: explanation.noPriceList,
+      applied: ref(explanation.applied),
+      nearMiss: ref(explanation.nearMiss),
+    },
+  };
+}
 
 export function toOccurrenceView(o: Occurrence): OccurrenceView {
   return {
@@ -13,20 +67,7 @@ export function toOccurrenceView(o: Occurrence): OccurrenceView {
     endsAt: formatInstant(o.endsAt),
     status: o.status,
     conflicts: o.conflicts,
-    fee: {
-      listOre: o.listOre,
-      waivedOre: o.waivedOre,
-      chargedOre: o.chargedOre,
-      ruleId: o.ruleId,
-      ruleVersion: o.ruleVersion,
-      lines: (o.fee?.lines ?? []).map((l) => ({
-        kind: l.kind,
-        listOre: l.listOre,
-        waivedOre: l.waivedOre,
-        chargedOre: l.chargedOre,
-      })),
-      explanation: o.fee?.explanation,
-    },
+    fee: toFeeView(o),
     decisionNote: o.decisionNote,
     cancelledLate: o.cancelledLate,
   };
@@ -34,6 +75,34 @@ export function toOccurrenceView(o: Occurrence): OccurrenceView {
 
 /** Fees count while an occurrence is pending or approved; rejected, withdrawn and cancelled cost nothing. */
 const counts = (o: Occurrence): boolean => o.status === 'pending' || o.status === 'approved';
+
+/** A request as answered. */
+export function toRequestView(
+  r: BookingRequest,
+  organisationName: string,
+  occurrences: Occurrence[],
+  withOccurrences: boolean,
+): BookingRequestView {
+  return {
+    id: r.id,
+    organisationId: r.organisationId,
+    organisationName,
+    roomId: r.roomId,
+    title: r.title,
+    purpose: r.purpose,
+    ageGroup: r.ageGroup,
+    expectedParticipants: r.expectedParticipants,
+    chargesEntranceFee: r.chargesEntranceFee,
+    startsAt: r.startsAt ? formatInstant(r.startsAt) : null,
+    endsAt: r.endsAt ? formatInstant(r.endsAt) : null,
+    recurrence: r.rrule ? { rrule: r.rrule, exdates: r.exdates } : null,
+    status: r.status,
+    createdAt: formatInstant(r.createdAt),
+    total: sumFees(occurrences.filter(counts)),
+    occurrenceCount: occurrences.length,
+    ...(withOccurrences ? { occurrences: occurrences.map(toOccurrenceView) } : {}),
+  };
+}
 
 /** Requests as answered, with their organisation's name, totals and (optionally) occurrences. */
 export async function requestViews(
@@ -52,27 +121,12 @@ export async function requestViews(
     [[...new Set(requests.map((r) => r.organisationId))]],
   );
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  return requests.map((r) => {
-    const mine = occurrences.filter((o) => o.requestId === r.id);
-    const total = sumFees(mine.filter(counts));
-    return {
-      id: r.id,
-      organisationId: r.organisationId,
-      organisationName: orgName.get(r.organisationId) ?? '',
-      roomId: r.roomId,
-      title: r.title,
-      purpose: r.purpose,
-      ageGroup: r.ageGroup,
-      expectedParticipants: r.expectedParticipants,
-      chargesEntranceFee: r.chargesEntranceFee,
-      startsAt: r.startsAt ? formatInstant(r.startsAt) : null,
-      endsAt: r.endsAt ? formatInstant(r.endsAt) : null,
-      recurrence: r.rrule ? { rrule: r.rrule, exdates: r.exdates } : null,
-      status: r.status,
-      createdAt: formatInstant(r.createdAt),
-      total,
-      occurrenceCount: mine.length,
-      ...(withOccurrences ? { occurrences: mine.map(toOccurrenceView) } : {}),
-    };
-  });
+  return requests.map((r) =>
+    toRequestView(
+      r,
+      orgName.get(r.organisationId) ?? '',
+      occurrences.filter((o) => o.requestId === r.id),
+      withOccurrences,
+    ),
+  );
 }

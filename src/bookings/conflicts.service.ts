@@ -55,6 +55,7 @@ export class ConflictsService {
     const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
     const rows = await m.query<OverlapRow[]>(
       `WITH mine AS (SELECT leaf_id FROM room_leaves WHERE room_id = $1),
+              near AS MATERIALIZED (SELECT DISTINCT rl.room_id FROM room_leaves rl JOIN mine USING (leaf_id)),
               slots AS (SELECT ord::int, tstzrange(s, e, '[)') AS period
                           FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS t(s, e, ord))
          SELECT DISTINCT s.ord, 'booking' AS kind, o.id AS occurrence_id, o.request_id
@@ -64,10 +65,9 @@ export class ConflictsService {
           WHERE NOT (o.id = ANY($5::uuid[]))
          UNION ALL
          SELECT s.ord, 'request', o.id, o.request_id
-           FROM slots s
-           JOIN booking_occurrences o ON o.status = 'pending' AND o.period && s.period
-          WHERE o.room_id IN (SELECT DISTINCT rl.room_id FROM room_leaves rl JOIN mine USING (leaf_id))
-            AND o.request_id IS DISTINCT FROM $4::uuid
+           FROM slots s CROSS JOIN near
+           JOIN booking_occurrences o ON o.room_id = near.room_id AND o.period && s.period AND o.status = 'pending'
+          WHERE o.request_id IS DISTINCT FROM $4::uuid
             AND NOT (o.id = ANY($5::uuid[]))
          UNION ALL
          SELECT s.ord, 'self', o.id, o.request_id

@@ -37,8 +37,8 @@ export interface StoredFee {
 @Entity('booking_occurrences')
 @Index('booking_occurrences_request_id_idx', ['requestId'])
 @Index('booking_occurrences_room_id_idx', ['roomId'])
-// GiST indexes written by hand in the migration (TypeORM leaves them alone):
-@Index('booking_occurrences_pending_period_idx', { synchronize: false })
+// GiST (room, period), written by hand in the migration (TypeORM leaves it alone); it also serves
+// "pending in this window" across rooms, so no partial index whose statistics could mislead the planner.
 @Index('booking_occurrences_room_period_idx', { synchronize: false })
 @Check('booking_occurrences_range_check', 'ends_at > starts_at')
 @Check(

@@ -2,7 +2,6 @@ import { EntityManager } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { notFound } from '../common/errors/domain-error';
 import { requestStatus } from '../core/bookings/request-status';
-import { BookingEvent } from './booking-event.entity';
 import { BookingRequest } from './booking-request.entity';
 import { OccurrenceStatus } from './occurrence.entity';
 
@@ -43,14 +42,18 @@ export async function recordEvent(
     details?: object | null;
   },
 ): Promise<void> {
-  await m.insert(BookingEvent, {
-    requestId: event.requestId,
-    action: event.action,
-    actorId: event.actorId,
-    occurrenceIds: event.occurrenceIds ?? [],
-    reason: event.reason ?? null,
-    details: event.details ?? null,
-  });
+  await m.query(
+    `INSERT INTO booking_events (request_id, action, actor_id, occurrence_ids, reason, details)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      event.requestId,
+      event.action,
+      event.actorId,
+      event.occurrenceIds ?? [],
+      event.reason ?? null,
+      event.details ? JSON.stringify(event.details) : null,
+    ],
+  );
 }
 
 /** Re-derives the request's status from its occurrences, in the transaction that changed them. */

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 
 /**
- * SIGTERM or SIGINT: close the application (workers finish the job in hand, connections close), then
+ * SIGTERM or SIGINT (or losing the parent that forked us): close the application (workers finish the job in hand, connections close), then
  * exit 0. A second signal while closing exits at once.
  */
 export function closeOnSignals(app: INestApplicationContext): void {
@@ -19,4 +19,6 @@ export function closeOnSignals(app: INestApplicationContext): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // Started by `npm start` (start.ts): when that parent goes away, however it died, stop too.
+  if (process.connected) process.on('disconnect', onSignal);
 }

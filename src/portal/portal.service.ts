@@ -34,6 +34,7 @@ interface FreeRoomRow {
   facilities: string[];
   building_id: string;
   building_name: string;
+  total: string;
 }
 
 /** The public portal: nothing here names, mails or phones a person. */
@@ -82,7 +83,7 @@ export class PortalService {
          SELECT leaf_room_id FROM booking_claims WHERE period && tstzrange($1, $2)
        )
        SELECT r.id, r.name, r.kind, r.capacity, r.area_sqm, r.accessible, r.facilities,
-              r.building_id, b.name AS building_name
+              r.building_id, b.name AS building_name, count(*) OVER () AS total
          FROM rooms r JOIN buildings b ON b.id = r.building_id
         WHERE r.capacity >= $5
           AND ($6::boolean IS NULL OR r.accessible = $6)
@@ -94,7 +95,8 @@ export class PortalService {
                            WHERE c.building_id = r.building_id AND tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2))
           AND NOT EXISTS (SELECT 1 FROM room_leaves rl JOIN busy_leaves bl ON bl.leaf_id = rl.leaf_id
                            WHERE rl.room_id = r.id)
-        ORDER BY b.name, r.name, r.id`,
+        ORDER BY b.name, r.name, r.id
+        LIMIT $10 OFFSET $11`,
       [
         startsAt,
         endsAt,
@@ -105,6 +107,8 @@ export class PortalService {
         q.buildingId ?? null,
         publicHoliday(q.date) !== null,
         weekdayOf(q.date),
+        q.limit,
+        q.offset,
       ],
     );
     return {
@@ -119,7 +123,7 @@ export class PortalService {
         buildingId: r.building_id,
         buildingName: r.building_name,
       })),
-      total: rows.length,
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
     };
   }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { TokenService } from '../../src/auth/token.service';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -89,7 +89,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
       password: 'test-password',
       roles,
     });
-    const token = await app.get(JwtService).signAsync({ sub: user.id });
+    const token = app.get(TokenService).sign({ sub: user.id });
     return { user, token, http: http.as(token) };
   };
 

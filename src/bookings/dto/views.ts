@@ -29,7 +29,10 @@ export class FeeView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) ruleId!: string | null;
   @ApiProperty({ nullable: true, type: Number }) ruleVersion!: number | null;
   @ApiProperty({ type: [FeeLineView] }) lines!: FeeLineView[];
-  @ApiPropertyOptional({ description: 'The rule that applied, rules that nearly did, and a summary' })
+  @ApiPropertyOptional({
+    description:
+      'In brief: a summary, the rule that applied, and the best-ranked rule that nearly did with the condition that failed',
+  })
   explanation?: unknown;
 }
 

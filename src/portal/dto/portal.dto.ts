@@ -24,7 +24,7 @@ export class PublicOrganisationQuery extends PageQuery {
   kind?: OrganisationKind;
 }
 
-export class FreeRoomsQuery {
+export class FreeRoomsQuery extends PageQuery {
   @DateField({ example: '2027-09-07' })
   date!: string;
 
