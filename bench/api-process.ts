@@ -77,3 +77,29 @@ export async function startApi(databaseUrl: string): Promise<ApiProcess> {
       }),
   };
 }
+
+/** The built worker in a process of its own, on a benchmark database. */
+export async function runWorker(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'worker.js')], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}`,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -2,14 +2,18 @@
 import 'reflect-metadata';
 import { allocationBench } from './allocation.bench';
 import { bookingsBench } from './bookings.bench';
+import { mailBench } from './mail.bench';
 import { Result } from './harness';
 import { httpBaseline } from './http-baseline.bench';
+import { statisticsBench } from './statistics.bench';
 
 /** Every benchmark, by name. Later features add theirs here. */
 const BENCHMARKS: Record<string, () => Promise<Result[]>> = {
   'http-baseline': httpBaseline,
   bookings: bookingsBench,
+  mail: mailBench,
   allocation: allocationBench,
+  statistics: statisticsBench,
 };
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 import { Foundation1795800747687 } from './1795800747687-Foundation';
 import { VenuesAndOrganisations1795801850356 } from './1795801850356-VenuesAndOrganisations';
 import { Bookings1795803054156 } from './1795803054156-Bookings';
+import { Notifications1795805863546 } from './1795805863546-Notifications';
 import { Fees1795900000000 } from './1795900000000-Fees';
+import { Statistics1796000000000 } from './1796000000000-Statistics';
+import { Seasons1796100000000 } from './1796100000000-Seasons';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -11,5 +14,8 @@ export const MIGRATIONS = [
   Foundation1795800747687,
   VenuesAndOrganisations1795801850356,
   Bookings1795803054156,
+  Notifications1795805863546,
   Fees1795900000000,
+  Statistics1796000000000,
+  Seasons1796100000000,
 ];

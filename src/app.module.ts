@@ -12,6 +12,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FeesModule } from './fees/fees.module';
 import { BookingsModule } from './bookings/bookings.module';
+import { CaretakingModule } from './caretaking/caretaking.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { SeasonsModule } from './seasons/seasons.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -51,6 +55,10 @@ export class AppModule implements NestModule {
         PortalModule,
         FeesModule,
         BookingsModule,
+        NotificationsModule,
+        CaretakingModule,
+        StatisticsModule,
+        SeasonsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

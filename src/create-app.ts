@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { validationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
+import { mountQueueBoard } from './notifications/queue-board';
 import { buildOpenApiDocument } from './openapi';
 
 /** The HTTP application, set up the same way for `main.ts` and for the tests. */
@@ -19,6 +20,7 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useGlobalPipes(validationPipe);
+  mountQueueBoard(app);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, () => document, {
     jsonDocumentUrl: 'docs-json',

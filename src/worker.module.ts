@@ -4,6 +4,9 @@ import { AppOptions, coreImports } from './app.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
+import { SeasonsModule } from './seasons/seasons.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WorkerHost } from './jobs/worker-host';
 
 /** The worker: the same services as the API, BullMQ processors instead of HTTP. */
@@ -12,7 +15,16 @@ export class WorkerModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...coreImports(config, options), DiscoveryModule, JobsModule, AuthModule],
+      imports: [
+        ...coreImports(config, options),
+        DiscoveryModule,
+        JobsModule,
+        AuthModule,
+        NotificationsModule,
+        NotificationsWorkerModule,
+        StatisticsModule,
+        SeasonsModule,
+      ],
       providers: [WorkerHost],
     };
   }

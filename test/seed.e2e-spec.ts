@@ -7,7 +7,7 @@ describe('demo data and the first admin', () => {
     const t = await startApp({ env: { SEED_DEMO: 'true' } });
     try {
       const first = await t.app.get(SeedService).run();
-      expect(first).toEqual(['users', 'venues', 'organisations', 'fees', 'bookings']);
+      expect(first).toEqual(['users', 'venues', 'organisations', 'fees', 'bookings', 'seasons', 'history']);
       const again = await Promise.all([t.app.get(SeedService).run(), t.app.get(SeedService).run()]);
       expect(again).toEqual([[], []]);
       const [{ count }] = await t.dataSource.query('SELECT count(*)::int FROM users');

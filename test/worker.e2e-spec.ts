@@ -51,29 +51,33 @@ describe('the job registry', () => {
     return collectHandlers(moduleRef.get(DiscoveryService), moduleRef.get(MetadataScanner));
   }
 
-  @Injectable()
-  class Prune {
-    @JobHandler(JobName.PruneLoginFailures)
-    async run(): Promise<void> {}
+  /** A provider with one handler method for each of the given jobs. */
+  function handling(names: JobName[]): new () => object {
+    class Handlers {}
+    names.forEach((name, i) => {
+      const method = async (): Promise<void> => undefined;
+      Object.defineProperty(Handlers.prototype, `handle${i}`, { value: method, writable: true });
+      JobHandler(name)(Handlers.prototype, `handle${i}`, { value: method });
+    });
+    Injectable()(Handlers);
+    return Handlers;
   }
-  @Injectable()
-  class PruneAgain {
-    @JobHandler(JobName.PruneLoginFailures)
-    async run(): Promise<void> {}
-  }
-  @Injectable()
-  class Nothing {}
+
+  const all = Object.values(JobName);
 
   it('accepts exactly one handler per job', async () => {
-    await expect(handlersOf(Prune)).resolves.toBeInstanceOf(Map);
+    await expect(handlersOf(handling(all))).resolves.toBeInstanceOf(Map);
   });
 
   it('refuses to start when a job has no handler', async () => {
-    await expect(handlersOf(Nothing)).rejects.toThrow(`job ${JobName.PruneLoginFailures} has no handler`);
+    await expect(handlersOf(handling(all.filter((n) => n !== JobName.PruneLoginFailures)))).rejects.toThrow(
+      `job ${JobName.PruneLoginFailures} has no handler`,
+    );
   });
 
   it('refuses to start when a job has two handlers', async () => {
-    await expect(handlersOf(Prune, PruneAgain)).rejects.toThrow(
+    const Twice = handling([JobName.PruneLoginFailures]);
+    await expect(handlersOf(handling(all), Twice)).rejects.toThrow(
       `job ${JobName.PruneLoginFailures} has 2 handlers`,
     );
   });

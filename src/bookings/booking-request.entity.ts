@@ -30,6 +30,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 @Index('booking_requests_room_id_idx', ['roomId'])
 @Index('booking_requests_status_idx', ['status'])
 @Check('booking_requests_participants_check', 'expected_participants > 0')
+@Check('booking_requests_access_status_check', `access_status IN ('pending', 'confirmed', 'declined')`)
 @Check(
   'booking_requests_age_group_check',
   `age_group IN ('children', 'youth', 'adults', 'seniors', 'all_ages')`,
@@ -86,9 +87,35 @@ export class BookingRequest {
   @Column('uuid', { nullable: true })
   seasonId!: string | null;
 
+  /** A season application's alternatives, first = most wanted (src/seasons); null for other requests. */
+  @Column('jsonb', { nullable: true })
+  preferences?: { roomId: string; weekday: number; startTime: string; endTime: string }[] | null;
+
+  /** A season application's sessions a week; null for other requests. */
+  @Column('integer', { nullable: true })
+  sessionsPerWeek?: number | null;
+
   /** Derived from the occurrences, kept here for filtering; refreshed in every transaction that changes them. */
   @Column('text', { default: 'submitted' })
   status!: RequestStatus;
+
+  /** Access to the building, as the caretaker arranged it: pending until confirmed or declined. */
+  @Column('text', { default: 'pending' })
+  accessStatus!: 'pending' | 'confirmed' | 'declined';
+
+  /** key, key_card, door_code, caretaker_present or unlocked. */
+  @Column('text', { nullable: true })
+  accessMethod!: string | null;
+
+  /** The caretaker's instructions, or why access was declined. */
+  @Column('text', { nullable: true })
+  accessNote!: string | null;
+
+  @Column('date', { nullable: true })
+  accessValidFrom!: string | null;
+
+  @Column('date', { nullable: true })
+  accessValidTo!: string | null;
 
   @Column('uuid', { nullable: true })
   createdBy!: string | null;

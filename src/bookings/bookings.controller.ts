@@ -4,12 +4,15 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
+import { SeasonApplicationInput } from '../seasons/dto/application.dto';
+import { SeasonApplicationsService } from '../seasons/season-applications.service';
 import { BookingsService } from './bookings.service';
 import { DecisionsService } from './decisions.service';
 import {
   ApproveDto,
   BookingRequestQuery,
   CreateBookingRequestDto,
+  CreateBookingRequestOrApplicationDto,
   OptionalReasonDto,
   ReasonDto,
   RejectDto,
@@ -22,16 +25,27 @@ export class BookingsController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly decisions: DecisionsService,
+    private readonly seasonApplications: SeasonApplicationsService,
   ) {}
 
   @Post()
   @Roles('applicant', 'staff')
   @ApiOperation({
     summary: 'Ask for a room once or repeating, for a verified organisation you act for (or as staff)',
+    description:
+      'With seasonId, a season application instead: preferences (ordered alternatives) and sessionsPerWeek ' +
+      'in place of roomId, startsAt, endsAt and recurrence; taken while the round is open (409 SEASON_CLOSED).',
   })
   @ApiCreatedResponse({ type: BookingRequestView })
-  create(@Body() dto: CreateBookingRequestDto, @CurrentUser() user: AuthUser): Promise<BookingRequestView> {
-    return this.bookings.create(dto, user);
+  create(
+    @Body() dto: CreateBookingRequestOrApplicationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<BookingRequestView> {
+    // Validation has made sure each form carries its own fields and none of the other's.
+    if (dto.seasonId !== undefined) {
+      return this.seasonApplications.apply(dto as SeasonApplicationInput, user);
+    }
+    return this.bookings.create(dto as CreateBookingRequestDto, user);
   }
 
   @Get()

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FeesModule } from '../fees/fees.module';
+import { SeasonsModule } from '../seasons/seasons.module';
 import { VenuesModule } from '../venues/venues.module';
+import { BookingNotices } from './booking-notices';
 import { BookingPlanner } from './booking-planner';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
@@ -12,9 +14,16 @@ import { OpenConflictsService } from './open-conflicts.service';
 import { QuoteController } from './quote.controller';
 
 @Module({
-  imports: [VenuesModule, FeesModule],
+  imports: [VenuesModule, FeesModule, SeasonsModule],
   controllers: [BookingsController, OccurrencesController, ConflictsController, QuoteController],
-  providers: [BookingsService, BookingPlanner, ConflictsService, DecisionsService, OpenConflictsService],
+  providers: [
+    BookingsService,
+    BookingPlanner,
+    ConflictsService,
+    DecisionsService,
+    OpenConflictsService,
+    BookingNotices,
+  ],
   exports: [BookingsService, ConflictsService],
 })
 export class BookingsModule {}

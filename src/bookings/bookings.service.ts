@@ -6,6 +6,7 @@ import { AuthUser, isStaff } from '../common/auth/roles';
 import { Page } from '../common/http/pagination';
 import { formatInstant } from '../common/time';
 import { sumFees } from '../core/pricing';
+import { BookingNotices } from './booking-notices';
 import { BookingPlanner } from './booking-planner';
 import { BookingRequest } from './booking-request.entity';
 import { requestViews, toRequestView } from './booking-views';
@@ -19,6 +20,7 @@ export class BookingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly planner: BookingPlanner,
+    private readonly notices: BookingNotices,
   ) {}
 
   /**
@@ -48,6 +50,11 @@ export class BookingsService {
         exdates: dto.recurrence?.exdates ?? [],
         seasonId: null,
         status: 'submitted',
+        accessStatus: 'pending',
+        accessMethod: null,
+        accessNote: null,
+        accessValidFrom: null,
+        accessValidTo: null,
         createdBy: caller.id,
         createdAt: new Date(),
       };
@@ -92,6 +99,10 @@ export class BookingsService {
         decidedBy: null,
         decisionNote: null,
         cancelledLate: null,
+        attendance: null,
+        participants: null,
+        attendanceRecordedAt: null,
+        attendanceRecordedBy: null,
         createdAt: request.createdAt,
       }));
       await m.query(
@@ -122,6 +133,7 @@ export class BookingsService {
         actorId: caller.id,
         details: { occurrences: occurrences.length },
       });
+      await this.notices.received(m, request.id, occurrences);
       return toRequestView(request, plan.organisation.name, occurrences, true);
     });
   }

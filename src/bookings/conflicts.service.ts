@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { availability, RoomCalendar } from '../core/venues/availability';
+import { seasonHoldsSql } from '../seasons/season-status';
 import { RoomCalendarService } from '../venues/room-calendar.service';
 import { Conflict, ConflictKind } from './occurrence.entity';
 
@@ -29,16 +30,20 @@ export interface DetectOptions {
 
 interface OverlapRow {
   ord: number;
-  kind: 'booking' | 'request' | 'self';
+  kind: 'booking' | 'request' | 'self' | 'season';
   occurrence_id: string;
   request_id: string;
+  season_id: string | null;
+  season_name: string | null;
 }
 
 /**
  * Finds, for slots in one room, every conflict: approved occurrences in any room sharing a leaf with it
  * (booking), other requests' pending occurrences there (request), the venue rules (closure, holiday,
  * outside_opening_hours), and slots that overlap each other or the request's own other occurrences
- * (self). One query for the bookings and requests of all slots, one for the room's calendar.
+ * (self), and the time a season holds while it is being allocated (season: its rooms, or rooms sharing a
+ * leaf with them, within its period; not for the season's own applications). One query for the
+ * bookings, requests and seasons of all slots, one for the room's calendar.
  */
 @Injectable()
 export class ConflictsService {
@@ -58,22 +63,30 @@ export class ConflictsService {
               near AS MATERIALIZED (SELECT DISTINCT rl.room_id FROM room_leaves rl JOIN mine USING (leaf_id)),
               slots AS (SELECT ord::int, tstzrange(s, e, '[)') AS period
                           FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS t(s, e, ord))
-         SELECT DISTINCT s.ord, 'booking' AS kind, o.id AS occurrence_id, o.request_id
+         SELECT DISTINCT s.ord, 'booking' AS kind, o.id AS occurrence_id, o.request_id,
+                NULL::uuid AS season_id, NULL::text AS season_name
            FROM slots s
            JOIN booking_claims c ON c.leaf_room_id IN (SELECT leaf_id FROM mine) AND c.period && s.period
            JOIN booking_occurrences o ON o.id = c.occurrence_id
           WHERE NOT (o.id = ANY($5::uuid[]))
          UNION ALL
-         SELECT s.ord, 'request', o.id, o.request_id
+         SELECT s.ord, 'request', o.id, o.request_id, NULL, NULL
            FROM slots s CROSS JOIN near
            JOIN booking_occurrences o ON o.room_id = near.room_id AND o.period && s.period AND o.status = 'pending'
           WHERE o.request_id IS DISTINCT FROM $4::uuid
             AND NOT (o.id = ANY($5::uuid[]))
          UNION ALL
-         SELECT s.ord, 'self', o.id, o.request_id
+         SELECT s.ord, 'self', o.id, o.request_id, NULL, NULL
            FROM slots s
            JOIN booking_occurrences o ON o.request_id = $4::uuid AND o.period && s.period
           WHERE o.status IN ('pending', 'approved') AND NOT (o.id = ANY($5::uuid[]))
+         UNION ALL
+         SELECT s.ord, 'season', NULL, NULL, se.id, se.name
+           FROM slots s
+           JOIN seasons se ON ${seasonHoldsSql('se')} AND tstzrange(se.starts_at, se.ends_at) && s.period
+          WHERE EXISTS (SELECT 1 FROM season_rooms sr JOIN room_leaves rl ON rl.room_id = sr.room_id
+                         WHERE sr.season_id = se.id AND rl.leaf_id IN (SELECT leaf_id FROM mine))
+            AND se.id IS DISTINCT FROM (SELECT season_id FROM booking_requests WHERE id = $4::uuid)
           ORDER BY 1, 2, 3`,
       [
         roomId,
@@ -87,6 +100,15 @@ export class ConflictsService {
 
     const conflicts: Conflict[][] = slots.map((slot) => venueConflicts(calendar, slot));
     for (const row of rows) {
+      if (row.kind === 'season') {
+        const held: Conflict & { seasonId: string } = {
+          kind: 'season',
+          seasonId: row.season_id!,
+          reason: `Held for the season ${row.season_name} until its allocation is published`,
+        };
+        conflicts[row.ord - 1].push(held);
+        continue;
+      }
       conflicts[row.ord - 1].push({
         kind: row.kind,
         occurrenceId: row.occurrence_id,

@@ -7,6 +7,7 @@ import { inTransaction } from '../database/transaction';
 import type { OrganisationKind } from '../core/domain';
 import type { OccurrenceFee } from '../core/pricing';
 import { FeesService } from '../fees/fees.service';
+import { BookingNotices } from './booking-notices';
 import { checkRange } from './booking-planner';
 import { BookingRequest } from './booking-request.entity';
 import { requestViews, toOccurrenceView } from './booking-views';
@@ -33,6 +34,7 @@ export class DecisionsService {
     private readonly dataSource: DataSource,
     private readonly conflicts: ConflictsService,
     private readonly fees: FeesService,
+    private readonly notices: BookingNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,6 +81,7 @@ export class DecisionsService {
           occurrenceIds: ids,
           reason: dto.note,
         });
+        await this.notices.seriesApproved(m, id, targets);
         return this.finish(m, request);
       });
     } catch (error) {
@@ -171,6 +174,7 @@ export class DecisionsService {
         details: { late },
       });
       await refreshStatus(m, request.id);
+      await this.notices.cancelled(m, request.id, occurrence, reason, late);
       return toOccurrenceView((await m.findOneBy(Occurrence, { id: occurrence.id }))!);
     });
   }
@@ -221,6 +225,18 @@ export class DecisionsService {
             to: { roomId, startsAt: dto.startsAt, endsAt: dto.endsAt },
           },
         });
+        const names = await m.query<{ id: string; name: string }[]>(
+          'SELECT id, name FROM rooms WHERE id = ANY($1)',
+          [[occurrence.roomId, roomId]],
+        );
+        const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? '';
+        await this.notices.moved(
+          m,
+          request.id,
+          { startsAt: occurrence.startsAt, roomName: nameOf(occurrence.roomId) },
+          { startsAt: dto.startsAt, roomName: nameOf(roomId) },
+          dto.reason,
+        );
         return toOccurrenceView((await m.findOneBy(Occurrence, { id: occurrence.id }))!);
       });
     } catch (error) {
@@ -329,8 +345,10 @@ export class DecisionsService {
     );
   }
 
+  /** Re-derives the status, tells the organisation once its request is decided, answers the request. */
   private async finish(m: EntityManager, request: BookingRequest): Promise<BookingRequestView> {
     await refreshStatus(m, request.id);
+    await this.notices.decidedIfDone(m, request.id);
     const [view] = await requestViews(m, [(await m.findOneBy(BookingRequest, { id: request.id }))!], true);
     return view;
   }

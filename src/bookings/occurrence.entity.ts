@@ -121,6 +121,19 @@ export class Occurrence {
   @Column('boolean', { nullable: true })
   cancelledLate!: boolean | null;
 
+  /** Whether the booking was used, recorded once it has started: used or no_show. */
+  @Column('text', { nullable: true })
+  attendance!: 'used' | 'no_show' | null;
+
+  @Column('integer', { nullable: true })
+  participants!: number | null;
+
+  @Column('timestamptz', { nullable: true })
+  attendanceRecordedAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  attendanceRecordedBy!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -81,6 +81,11 @@ class EnvironmentVariables {
   @Matches(/^\d{4}$/, { message: 'HOME_MUNICIPALITY_NUMBER must be 4 digits' })
   HOME_MUNICIPALITY_NUMBER: string = '3218';
 
+  @IsString()
+  @MinLength(2, { message: 'MUNICIPALITY_NAME must name the municipality, e.g. Ås kommune' })
+  @MaxLength(100, { message: 'MUNICIPALITY_NAME must name the municipality, e.g. Ås kommune' })
+  MUNICIPALITY_NAME: string = 'Ås kommune';
+
   @Transform(toBool)
   @IsBoolean({ message: 'SEED_DEMO must be true or false' })
   SEED_DEMO: boolean = true;
@@ -93,6 +98,18 @@ class EnvironmentVariables {
     message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL: string = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_LOCK_MS must be an integer from 1000 to 600000' })
+  @Min(1000, { message: 'JOB_LOCK_MS must be an integer from 1000 to 600000' })
+  @Max(600_000, { message: 'JOB_LOCK_MS must be an integer from 1000 to 600000' })
+  JOB_LOCK_MS: number = 30_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MAIL_BACKOFF_MS must be an integer from 10 to 3600000' })
+  @Min(10, { message: 'MAIL_BACKOFF_MS must be an integer from 10 to 3600000' })
+  @Max(3_600_000, { message: 'MAIL_BACKOFF_MS must be an integer from 10 to 3600000' })
+  MAIL_BACKOFF_MS: number = 2_000;
 
   @Transform(toInt)
   @IsInt({ message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
@@ -116,10 +133,16 @@ export interface AppConfig {
   jwtSecret?: string;
   jwtTtl: string;
   homeMunicipalityNumber: string;
+  /** Signs the mails. */
+  municipalityName: string;
   seedDemo: boolean;
   runMigrations: boolean;
   logLevel: string;
   lateCancellationDays: number;
+  /** How long a worker holds a job before others may take it over (a killed worker's jobs return after this). */
+  jobLockMs: number;
+  /** First retry delay of a mail that could not be sent; it doubles on each attempt. */
+  mailBackoffMs: number;
 }
 
 export class ConfigError extends Error {
@@ -154,10 +177,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: vars.JWT_SECRET,
     jwtTtl: vars.JWT_TTL,
     homeMunicipalityNumber: vars.HOME_MUNICIPALITY_NUMBER,
+    municipalityName: vars.MUNICIPALITY_NAME,
     seedDemo: vars.SEED_DEMO,
     runMigrations: vars.RUN_MIGRATIONS,
     logLevel: vars.LOG_LEVEL,
     lateCancellationDays: vars.LATE_CANCELLATION_DAYS,
+    jobLockMs: vars.JOB_LOCK_MS,
+    mailBackoffMs: vars.MAIL_BACKOFF_MS,
   };
 }
 

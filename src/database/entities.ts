@@ -4,7 +4,11 @@ import { BookingClaim } from '../bookings/booking-claim.entity';
 import { BookingEvent } from '../bookings/booking-event.entity';
 import { BookingRequest } from '../bookings/booking-request.entity';
 import { Occurrence } from '../bookings/occurrence.entity';
+import { BookingKey } from '../caretaking/booking-key.entity';
 import { FEE_ENTITIES } from '../fees/fee-entities';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { SEASON_ENTITIES } from '../seasons/season-entities';
+import { STATISTICS_ENTITIES } from '../statistics/statistics-entities';
 import { User } from '../auth/user.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -35,4 +39,8 @@ export const ENTITIES = [
   BookingClaim,
   BookingEvent,
   ...FEE_ENTITIES,
+  OutboxMessage,
+  BookingKey,
+  ...STATISTICS_ENTITIES,
+  ...SEASON_ENTITIES,
 ];

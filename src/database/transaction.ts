@@ -11,3 +11,12 @@ export function inTransaction<T>(
 ): Promise<T> {
   return manager ? work(manager) : dataSource.transaction(work);
 }
+
+/**
+ * The rows an UPDATE … RETURNING gives back. (TypeORM answers an UPDATE or DELETE with [rows, count],
+ * other statements with the rows.)
+ */
+export async function updateReturning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const [rows] = await m.query<[T[], number]>(sql, params);
+  return rows;
+}

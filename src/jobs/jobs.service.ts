@@ -61,23 +61,53 @@ export class JobsService implements OnModuleDestroy {
     return jobId;
   }
 
+  /** Queues many jobs of one name in one round trip; ids already queued are left as they are. */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayloads[N]; jobId: string; requestedBy?: string | null }[],
+    options: { backoffMs?: number } = {},
+  ): Promise<void> {
+    const spec = JOBS[name];
+    const added = this.queue(spec.queue).addBulk(
+      jobs.map((j) => ({
+        name,
+        data: { payload: j.payload, requestedBy: j.requestedBy ?? null } satisfies JobEnvelope<N>,
+        opts: {
+          jobId: j.jobId,
+          attempts: spec.attempts,
+          backoff: { type: 'exponential', delay: options.backoffMs ?? spec.backoffMs },
+          removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      })),
+    );
+    await withTimeout(added, REDIS_TIMEOUT_MS).catch(() => {
+      throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is not reachable; try again shortly');
+    });
+  }
+
   /** Finds a job by id on any queue. */
   async find(id: string): Promise<JobView | null> {
+    const unreachable = () => {
+      throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is not reachable; try again shortly');
+    };
     for (const queueName of Object.values(QueueName)) {
-      const job = (await withTimeout(this.queue(queueName).getJob(id), REDIS_TIMEOUT_MS).catch(() => {
-        throw new DomainError('SERVICE_UNAVAILABLE', 'The job queue is not reachable; try again shortly');
-      })) as Job<JobEnvelope> | undefined;
-      if (job) {
-        return {
-          id,
-          name: job.name,
-          state: await job.getState(),
-          progress: job.progress,
-          result: job.returnvalue ?? undefined,
-          failedReason: job.failedReason || undefined,
-          requestedBy: job.data.requestedBy,
-        };
-      }
+      const queue = this.queue(queueName);
+      // The state before the job: a job that completes in between is then read with its result.
+      const state = await withTimeout(queue.getJobState(id), REDIS_TIMEOUT_MS).catch(unreachable);
+      if (state === 'unknown') continue;
+      const job = (await withTimeout(queue.getJob(id), REDIS_TIMEOUT_MS).catch(unreachable)) as
+        Job<JobEnvelope> | undefined;
+      if (!job) continue;
+      return {
+        id,
+        name: job.name,
+        state,
+        progress: job.progress,
+        result: job.returnvalue ?? undefined,
+        failedReason: job.failedReason || undefined,
+        requestedBy: job.data.requestedBy,
+      };
     }
     return null;
   }

@@ -4,7 +4,7 @@ import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { JOB_HANDLER } from './job-handler.decorator';
-import { JobEnvelope, JobName, JOBS, QueueName } from './job-registry';
+import { JobEnvelope, JobName, JOBS, QUEUE_CONCURRENCY, QueueName } from './job-registry';
 import { JobsService } from './jobs.service';
 import { createRedis } from './redis';
 
@@ -64,7 +64,14 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           if (!handler) throw new Error(`No handler for job ${job.name}`);
           return handler(job.data.payload, job);
         },
-        { connection: this.connection, prefix: this.config.redisPrefix, concurrency: 1 },
+        {
+          connection: this.connection,
+          prefix: this.config.redisPrefix,
+          concurrency: QUEUE_CONCURRENCY[queueName] ?? 1,
+          // A killed worker's jobs go back to the queue once their lock runs out.
+          lockDuration: this.config.jobLockMs,
+          stalledInterval: this.config.jobLockMs,
+        },
       );
       worker.on('failed', (job, error) =>
         this.logger.warn({ jobId: job?.id, job: job?.name, err: error.message }, 'job failed'),

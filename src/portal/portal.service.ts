@@ -16,6 +16,7 @@ import {
 } from '../common/time';
 import { publicHoliday } from '../core/venues/holidays';
 import { Organisation } from '../organisations/organisation.entity';
+import { seasonHoldsSql } from '../seasons/season-status';
 import {
   CalendarQuery,
   FreeRoomsAnswer,
@@ -65,7 +66,8 @@ export class PortalService {
   /**
    * Rooms open for the whole window on that date (opening hours, no closure of any room sharing a leaf
    * with it or of its building, no public holiday where the building closes) and free of approved
-   * bookings of any room sharing a leaf with it (a booked court blocks its hall).
+   * bookings of any room sharing a leaf with it (a booked court blocks its hall), and not held by a
+   * season being allocated.
    */
   async freeRooms(q: FreeRoomsQuery): Promise<FreeRoomsAnswer> {
     const from = parseClock(q.from)!;
@@ -81,6 +83,11 @@ export class PortalService {
           WHERE tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2)
          UNION
          SELECT leaf_room_id FROM booking_claims WHERE period && tstzrange($1, $2)
+         UNION
+         -- a season being allocated holds its rooms' time: single bookings there cannot be approved
+         SELECT rl.leaf_id FROM seasons se
+           JOIN season_rooms sr ON sr.season_id = se.id JOIN room_leaves rl ON rl.room_id = sr.room_id
+          WHERE ${seasonHoldsSql('se')} AND tstzrange(se.starts_at, se.ends_at) && tstzrange($1, $2)
        )
        SELECT r.id, r.name, r.kind, r.capacity, r.area_sqm, r.accessible, r.facilities,
               r.building_id, b.name AS building_name, count(*) OVER () AS total
@@ -128,7 +135,8 @@ export class PortalService {
   }
 
   /**
-   * Approved occurrences of a room, a building or an organisation as RFC 5545, with the Europe/Oslo
+   * Approved occurrences of a room, a building or an organisation as RFC 5545 (a season's only once it
+   * is published: its answers go out at once), with the Europe/Oslo
    * VTIMEZONE: one VEVENT per occurrence, its UID stable across downloads. By default from 90 days
    * back to 400 days ahead.
    */
@@ -151,6 +159,8 @@ export class PortalService {
          JOIN rooms r ON r.id = o.room_id
          JOIN buildings b ON b.id = r.building_id
         WHERE o.status = 'approved' AND o.period && tstzrange($1, $2)
+          AND (q.season_id IS NULL
+               OR EXISTS (SELECT 1 FROM seasons se WHERE se.id = q.season_id AND se.published_at IS NOT NULL))
           AND ($3::uuid IS NULL OR o.room_id = $3)
           AND ($4::uuid IS NULL OR r.building_id = $4)
           AND ($5::uuid IS NULL OR q.organisation_id = $5)

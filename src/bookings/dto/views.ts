@@ -11,6 +11,7 @@ export class ConflictView {
   @ApiPropertyOptional({ format: 'uuid' }) occurrenceId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) requestId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) closureId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) seasonId?: string;
   @ApiPropertyOptional({ format: 'date' }) date?: string;
   @ApiPropertyOptional() reason?: string;
 }

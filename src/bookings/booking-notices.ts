@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { humanWhen, kroner, reasonOf } from '../notifications/human';
+import { NewMessage, Outbox, Recipient } from '../notifications/outbox.service';
+import { Occurrence } from './occurrence.entity';
+
+interface Context {
+  title: string;
+  organisation_id: string;
+  organisation_name: string;
+  room_name: string;
+  building_id: string;
+  building_name: string;
+}
+
+/**
+ * The mails a booking change causes, written to the outbox in the change's own transaction: to the
+ * organisation's contacts when a request is received, decided, cancelled or moved, and to the
+ * building's caretakers when a new series is approved.
+ */
+@Injectable()
+export class BookingNotices {
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async received(m: EntityManager, requestId: string, occurrences: Occurrence[]): Promise<void> {
+    const ctx = await this.context(m, requestId);
+    const sum = (k: 'listOre' | 'waivedOre' | 'chargedOre') => occurrences.reduce((a, o) => a + o[k], 0);
+    await this.toContacts(m, ctx, 'request_received', (locale) => ({
+      firstStartsAt: humanWhen(occurrences[0].startsAt, locale),
+      occurrenceCount: occurrences.length,
+      listKr: kroner(sum('listOre'), locale),
+      waivedKr: kroner(sum('waivedOre'), locale),
+      chargedKr: kroner(sum('chargedOre'), locale),
+    }));
+  }
+
+  /** Once nothing is pending any more: approved, partially approved (with the dates not granted) or rejected. */
+  async decidedIfDone(m: EntityManager, requestId: string): Promise<void> {
+    const occurrences = await m.find(Occurrence, { where: { requestId }, order: { startsAt: 'ASC' } });
+    if (occurrences.some((o) => o.status === 'pending')) return;
+    const approved = occurrences.filter((o) => o.status === 'approved' || o.status === 'cancelled');
+    const rejected = occurrences.filter((o) => o.status === 'rejected');
+    if (approved.length + rejected.length === 0) return; // withdrawn: nothing to tell
+    const outcome =
+      rejected.length === 0 ? 'approved' : approved.length === 0 ? 'rejected' : 'partially_approved';
+    const ctx = await this.context(m, requestId);
+    await this.toContacts(m, ctx, 'request_decided', (locale) => ({
+      outcome,
+      approvedCount: approved.length,
+      notGranted:
+        outcome === 'partially_approved'
+          ? rejected.map((o) => ({
+              when: humanWhen(o.startsAt, locale),
+              reason: reasonOf(
+                o.conflicts.map((c) => c.kind),
+                o.decisionNote,
+                locale,
+              ),
+            }))
+          : [],
+      reason: outcome === 'rejected' ? rejected[0].decisionNote : null,
+    }));
+  }
+
+  /** A new approved series (more than one date) tells the building's caretakers. */
+  async seriesApproved(m: EntityManager, requestId: string, approved: Occurrence[]): Promise<void> {
+    if (approved.length < 2) return;
+    const ctx = await this.context(m, requestId);
+    const caretakers = await this.outbox.buildingCaretakers(m, ctx.building_id);
+    await this.outbox.add(
+      m,
+      caretakers.map((to) => ({
+        kind: 'series_approved_caretaker' as const,
+        to,
+        data: {
+          ...this.names(ctx),
+          count: approved.length,
+          firstWhen: humanWhen(approved[0].startsAt, to.locale),
+          lastWhen: humanWhen(approved[approved.length - 1].startsAt, to.locale),
+        },
+      })),
+    );
+  }
+
+  async cancelled(
+    m: EntityManager,
+    requestId: string,
+    o: Occurrence,
+    reason: string,
+    late: boolean,
+  ): Promise<void> {
+    const ctx = await this.context(m, requestId);
+    await this.toContacts(m, ctx, 'occurrence_cancelled', (locale) => ({
+      when: humanWhen(o.startsAt, locale),
+      reason,
+      late,
+      lateDays: this.config.lateCancellationDays,
+    }));
+  }
+
+  async moved(
+    m: EntityManager,
+    requestId: string,
+    from: { startsAt: Date; roomName: string },
+    to: { startsAt: Date; roomName: string },
+    reason: string | undefined,
+  ): Promise<void> {
+    const ctx = await this.context(m, requestId);
+    await this.toContacts(m, ctx, 'occurrence_moved', (locale) => ({
+      fromWhen: humanWhen(from.startsAt, locale),
+      fromRoom: from.roomName,
+      toWhen: humanWhen(to.startsAt, locale),
+      toRoom: to.roomName,
+      reason: reason ?? null,
+    }));
+  }
+
+  private async toContacts(
+    m: EntityManager,
+    ctx: Context,
+    kind: NewMessage['kind'],
+    data: (locale: Recipient['locale']) => object,
+  ): Promise<void> {
+    const contacts = await this.outbox.organisationContacts(m, ctx.organisation_id);
+    await this.outbox.add(
+      m,
+      contacts.map((to) => ({ kind, to, data: { ...this.names(ctx), ...data(to.locale) } })),
+    );
+  }
+
+  private names(ctx: Context): object {
+    return {
+      title: ctx.title,
+      organisationName: ctx.organisation_name,
+      roomName: ctx.room_name,
+      buildingName: ctx.building_name,
+    };
+  }
+
+  private async context(m: EntityManager, requestId: string): Promise<Context> {
+    const [ctx] = await m.query<Context[]>(
+      `SELECT q.title, q.organisation_id, org.name AS organisation_name,
+              COALESCE(r.name, '') AS room_name, b.id AS building_id, COALESCE(b.name, '') AS building_name
+         FROM booking_requests q
+         JOIN organisations org ON org.id = q.organisation_id
+         LEFT JOIN LATERAL (SELECT room_id FROM booking_occurrences WHERE request_id = q.id
+                             ORDER BY starts_at LIMIT 1) first ON true
+         LEFT JOIN rooms r ON r.id = COALESCE(q.room_id, first.room_id)
+         LEFT JOIN buildings b ON b.id = r.building_id
+        WHERE q.id = $1`,
+      [requestId],
+    );
+    return ctx;
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { AuthUser } from '../common/auth/roles';
+import { IdParam } from '../common/http/id-param';
+import { CaretakingService } from './caretaking.service';
+import {
+  AccessDto,
+  AttendanceDto,
+  AttendanceView,
+  CaretakerOccurrencePage,
+  CaretakerOccurrencesQuery,
+  KeyHandoverDto,
+  KeyPage,
+  KeyReturnDto,
+  KeyView,
+} from './dto/caretaking.dto';
+
+@ApiTags('caretaking')
+@Controller()
+@Roles('caretaker', 'staff')
+export class CaretakingController {
+  constructor(private readonly caretaking: CaretakingService) {}
+
+  @Get('caretaker/occurrences')
+  @ApiOperation({ summary: "Approved occurrences in your buildings, with the organisation's contact" })
+  @ApiOkResponse({ type: CaretakerOccurrencePage })
+  occurrences(
+    @Query() q: CaretakerOccurrencesQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CaretakerOccurrencePage> {
+    return this.caretaking.occurrences(q, user);
+  }
+
+  @Post('booking-requests/:id/access')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm access (key, key_card, door_code, caretaker_present, unlocked) or decline it',
+  })
+  @ApiOkResponse({ schema: { properties: { status: { type: 'string', enum: ['confirmed', 'declined'] } } } })
+  access(
+    @IdParam() id: string,
+    @Body() dto: AccessDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<{ status: string }> {
+    return this.caretaking.access(id, dto, user);
+  }
+
+  @Get('booking-requests/:id/keys')
+  @ApiOperation({ summary: 'The key log of a request' })
+  @ApiOkResponse({ type: KeyPage })
+  keys(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<KeyPage> {
+    return this.caretaking.keys(id, user);
+  }
+
+  @Post('booking-requests/:id/keys')
+  @ApiOperation({ summary: 'Record a key handed over' })
+  @ApiCreatedResponse({ type: KeyView })
+  handOver(
+    @IdParam() id: string,
+    @Body() dto: KeyHandoverDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<KeyView> {
+    return this.caretaking.handOverKey(id, dto, user);
+  }
+
+  @Post('booking-requests/:id/keys/:keyId/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a key returned' })
+  @ApiOkResponse({ type: KeyView })
+  returnKey(
+    @IdParam() id: string,
+    @IdParam('keyId') keyId: string,
+    @Body() dto: KeyReturnDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<KeyView> {
+    return this.caretaking.returnKey(id, keyId, dto.returnedAt, user);
+  }
+
+  @Post('occurrences/:id/attendance')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Used or no-show, once the occurrence has started; corrections need a reason' })
+  @ApiOkResponse({ type: AttendanceView })
+  attendance(
+    @IdParam() id: string,
+    @Body() dto: AttendanceDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AttendanceView> {
+    return this.caretaking.attendance(id, dto, user);
+  }
+}

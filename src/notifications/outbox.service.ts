@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MessageKind } from './message-kinds';
+
+export interface Recipient {
+  userId: string | null;
+  email: string;
+  locale: 'nb' | 'en';
+}
+
+export interface NewMessage {
+  kind: MessageKind;
+  to: Recipient;
+  /** What the template needs, as it is now: instants already formatted, names already looked up. */
+  data: object;
+  /** A message with a key is written once; writing it again does nothing. */
+  dedupeKey?: string;
+}
+
+/**
+ * The transactional outbox: a change that should notify someone writes its messages here, in the
+ * same transaction. Nothing is sent unless the change commits; the worker sends what was committed.
+ */
+@Injectable()
+export class Outbox {
+  async add(m: EntityManager, messages: NewMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await m.query(
+      `INSERT INTO outbox_messages (kind, recipient_user_id, to_email, locale, data, dedupe_key)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [
+        messages.map((x) => x.kind),
+        messages.map((x) => x.to.userId),
+        messages.map((x) => x.to.email),
+        messages.map((x) => x.to.locale),
+        messages.map((x) => JSON.stringify(x.data)),
+        messages.map((x) => x.dedupeKey ?? null),
+      ],
+    );
+    // Wakes the dispatcher at commit (NOTIFY is transactional); it also polls, so this is only speed.
+    await m.query(`SELECT pg_notify('outbox', '')`);
+  }
+
+  /** An organisation's contacts (the users who act for it). */
+  async organisationContacts(m: EntityManager, organisationId: string): Promise<Recipient[]> {
+    return this.recipients(
+      m,
+      `SELECT u.id, u.email, u.locale FROM organisation_members om JOIN users u ON u.id = om.user_id
+        WHERE om.organisation_id = $1 ORDER BY u.email`,
+      [organisationId],
+    );
+  }
+
+  /** The caretakers of a building. */
+  async buildingCaretakers(m: EntityManager, buildingId: string): Promise<Recipient[]> {
+    return this.recipients(
+      m,
+      `SELECT u.id, u.email, u.locale FROM building_caretakers bc JOIN users u ON u.id = bc.user_id
+        WHERE bc.building_id = $1 ORDER BY u.email`,
+      [buildingId],
+    );
+  }
+
+  /** Every staff user (saksbehandler). */
+  async staff(m: EntityManager): Promise<Recipient[]> {
+    return this.recipients(
+      m,
+      `SELECT id, email, locale FROM users WHERE 'staff' = ANY(roles) ORDER BY email`,
+      [],
+    );
+  }
+
+  private async recipients(m: EntityManager, sql: string, params: unknown[]): Promise<Recipient[]> {
+    const rows = await m.query<{ id: string; email: string; locale: 'nb' | 'en' }[]>(sql, params);
+    return rows.map((r) => ({ userId: r.id, email: r.email, locale: r.locale }));
+  }
+}

@@ -1,0 +1,61 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AuthService } from '../auth/auth.service';
+import { hasRole } from '../common/auth/roles';
+import { DomainError } from '../common/errors/domain-error';
+import { toErrorAnswer } from '../common/errors/error-mapping';
+import { QueueName } from '../jobs/job-registry';
+import { JobsService } from '../jobs/jobs.service';
+
+export const QUEUE_BOARD_PATH = '/admin/queues';
+const COOKIE = 'frirom_queues_token';
+
+/**
+ * The queue dashboard (bull-board) for staff. A browser cannot send a bearer header, so the token may
+ * come once as ?token=…; it is then kept in an HttpOnly cookie scoped to the dashboard.
+ */
+export function mountQueueBoard(app: INestApplication): void {
+  const board = new ExpressAdapter();
+  board.setBasePath(QUEUE_BOARD_PATH);
+  const jobs = app.get(JobsService);
+  createBullBoard({
+    queues: Object.values(QueueName).map((name) => new BullMQAdapter(jobs.queue(name))),
+    serverAdapter: board,
+  });
+  const auth = app.get(AuthService);
+  const refuse = (res: Response, error: DomainError): void => {
+    const answer = toErrorAnswer(error);
+    res.status(answer.statusCode).json(answer);
+  };
+  app.use(QUEUE_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization?.startsWith('Bearer ')
+      ? req.headers.authorization.slice(7)
+      : undefined;
+    const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const fromCookie = /(?:^|;\s*)frirom_queues_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const token = header ?? fromQuery ?? fromCookie;
+    if (!token) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
+    auth.authenticate(token).then(
+      (user) => {
+        if (!user) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
+        if (!hasRole(user, 'staff'))
+          return refuse(res, new DomainError('FORBIDDEN', 'Only staff may see the queues'));
+        if (fromQuery) {
+          res.cookie(COOKIE, token, {
+            httpOnly: true,
+            sameSite: 'strict',
+            path: QUEUE_BOARD_PATH,
+            maxAge: 3_600_000,
+          });
+          return res.redirect(QUEUE_BOARD_PATH);
+        }
+        next();
+      },
+      () => refuse(res, new DomainError('SERVICE_UNAVAILABLE', 'Try again shortly')),
+    );
+  });
+  app.use(QUEUE_BOARD_PATH, board.getRouter());
+}

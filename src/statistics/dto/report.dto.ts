@@ -1,0 +1,150 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, ValidateBy } from 'class-validator';
+import { DateField } from '../../common/http/field-types';
+import { isValidDate } from '../../common/time';
+import { PageQuery } from '../../common/http/pagination';
+import { Optional } from '../../common/http/transforms';
+import { Locale, LOCALES } from '../csv';
+import { REPORT_STATUSES, ReportStatus } from '../entities/evaluation-report.entity';
+import { UsageRowView } from './usage.dto';
+
+/** An optional date that may be left out but not sent as null. */
+const OptionalDate = (description: string, example: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', description, example }),
+    Optional(),
+    ValidateBy({
+      name: 'isLocalDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
+      },
+    }),
+  );
+
+export class CreateEvaluationDto {
+  @DateField({ example: '2026-01-01', description: 'First local date of the period evaluated' })
+  from!: string;
+
+  @DateField({ example: '2026-12-31', description: 'Last local date; at most 3 years after from' })
+  to!: string;
+
+  @OptionalDate('First date of a period to compare with (give compareTo too)', '2025-01-01')
+  compareFrom?: string;
+
+  @OptionalDate('Last date of the comparison period', '2025-12-31')
+  compareTo?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'nb', description: 'Language of method, charts and CSV' })
+  @Optional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class ReportAcceptedView {
+  @ApiProperty({ format: 'uuid', description: 'Follow it at GET /reports/{id}' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The job building it, at GET /jobs/{jobId}' }) jobId!: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+}
+
+export class HeadlineView {
+  @ApiProperty() days!: number;
+  @ApiProperty({ description: 'Booked hours recorded as used' }) usedHours!: number;
+  @ApiProperty() bookedHours!: number;
+  @ApiProperty() noShowHours!: number;
+  @ApiProperty({ description: 'Booked hours without attendance recorded (future ones included)' })
+  unrecordedHours!: number;
+  @ApiProperty() cancelledLateHours!: number;
+  @ApiProperty() cancelledInTimeHours!: number;
+  @ApiProperty() occurrences!: number;
+  @ApiProperty({ description: 'Organisations with at least one approved occurrence' })
+  organisationsReached!: number;
+  @ApiProperty() participants!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Of booked hours, 0–1' })
+  childrenAndYouthShare!: number | null;
+  @ApiProperty() listOre!: number;
+  @ApiProperty({ description: 'Value of waived rent and fees' }) waivedOre!: number;
+  @ApiProperty({ description: 'Income charged' }) chargedOre!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'No-show ÷ (used + no-show) hours' })
+  noShowRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '(used + no-show) ÷ booked hours' })
+  attendanceRecordedShare!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Booked ÷ open hours, all rooms' })
+  utilisation!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Booked ÷ open hours of rooms in school buildings, outside weekdays 08–16',
+  })
+  schoolUtilisationOutsideSchoolHours!: number | null;
+}
+
+export class PeriodFiguresView {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: HeadlineView }) headline!: HeadlineView;
+}
+
+export class ChangeView {
+  @ApiProperty({ nullable: true, type: Number }) current!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) comparison!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'current − comparison' })
+  difference!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'difference ÷ comparison (null from 0)' })
+  relative!: number | null;
+}
+
+export class BreakdownView {
+  @ApiProperty() key!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ type: UsageRowView }) current!: UsageRowView;
+  @ApiProperty({ type: UsageRowView, nullable: true }) comparison!: UsageRowView | null;
+}
+
+export class ChartRefView {
+  @ApiProperty({ example: 'hours-by-month' }) name!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: '/reports/…/charts/hours-by-month.svg' }) url!: string;
+}
+
+export class MethodNoteView {
+  @ApiProperty({ example: 'used' }) topic!: string;
+  @ApiProperty() text!: string;
+}
+
+export class EvaluationResultView {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ type: PeriodFiguresView }) current!: PeriodFiguresView;
+  @ApiProperty({ type: PeriodFiguresView, nullable: true }) comparison!: PeriodFiguresView | null;
+  @ApiProperty({
+    nullable: true,
+    description: 'Per headline figure (days excepted): ChangeView; null without a comparison period',
+    additionalProperties: { $ref: '#/components/schemas/ChangeView' },
+  })
+  changes!: Record<string, ChangeView> | null;
+  @ApiProperty({ type: [BreakdownView] }) byBuilding!: BreakdownView[];
+  @ApiProperty({ type: [BreakdownView] }) byOrganisationKind!: BreakdownView[];
+  @ApiProperty({ type: [ChartRefView] }) charts!: ChartRefView[];
+  @ApiProperty({ type: [MethodNoteView], description: 'What counts as what, and how values are computed' })
+  method!: MethodNoteView[];
+}
+
+export class ReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'free-use-evaluation' }) kind!: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty({ description: '0–100' }) progress!: number;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) compareFrom!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) compareTo!: string | null;
+  @ApiProperty({ enum: LOCALES }) locale!: Locale;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
+  @ApiPropertyOptional({ description: 'Why it failed' }) error?: string;
+  @ApiPropertyOptional({ type: EvaluationResultView, description: 'Once completed' })
+  result?: EvaluationResultView;
+}
+
+export class ReportListQuery extends PageQuery {}

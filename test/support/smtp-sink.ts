@@ -1,0 +1,1 @@
+export { ReceivedMail, SinkOptions, SmtpSink } from '../../bench/smtp-sink';
