@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startApi(databaseUrl: string): Promise<ApiProcess> {
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const secret = randomBytes(32).toString('hex');
   const staffId = randomUUID();
   const db = new Client({ connectionString: databaseUrl });

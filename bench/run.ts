@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { allocationBench } from './allocation.bench';
 import { bookingsBench } from './bookings.bench';
+import { feesBench } from './fees.bench';
 import { mailBench } from './mail.bench';
 import { Result } from './harness';
 import { httpBaseline } from './http-baseline.bench';
@@ -11,6 +12,7 @@ import { statisticsBench } from './statistics.bench';
 const BENCHMARKS: Record<string, () => Promise<Result[]>> = {
   'http-baseline': httpBaseline,
   bookings: bookingsBench,
+  fees: feesBench,
   mail: mailBench,
   allocation: allocationBench,
   statistics: statisticsBench,

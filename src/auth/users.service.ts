@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '../common/auth/roles';
 import { DomainError, isUniqueViolation, notFound } from '../common/errors/domain-error';
 import { Page, PageQuery } from '../common/http/pagination';
+import { inTransaction } from '../database/transaction';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { BuildingCaretaker } from '../venues/building-caretaker.entity';
 import { Building } from '../venues/building.entity';
@@ -39,7 +40,7 @@ export class UsersService {
       return user;
     };
     try {
-      return await (manager ? work(manager) : this.dataSource.transaction(work));
+      return await inTransaction(this.dataSource, manager, work);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
         throw new DomainError('EMAIL_TAKEN', 'A user with this e-mail address exists already');

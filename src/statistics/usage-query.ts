@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { addDays } from '../common/time';
 import type { OrganisationKind, RoomKind } from '../core/domain';
+import type { UsageCounts } from '../core/statistics/rollup';
 
 /** Reading the rollup tables (never the occurrences): the figures of a period, grouped one way. */
 
@@ -24,18 +25,7 @@ export interface UsageFilter {
   organisationKind?: OrganisationKind;
 }
 
-export interface Figures {
-  occurrences: number;
-  bookedSeconds: number;
-  usedSeconds: number;
-  noShowSeconds: number;
-  cancelledLateSeconds: number;
-  cancelledInTimeSeconds: number;
-  bookedLeafSeconds: number;
-  participants: number;
-  listOre: number;
-  waivedOre: number;
-  chargedOre: number;
+export interface Figures extends UsageCounts {
   /** Organisations with booked time in the group. */
   organisations: number;
   /** Open time shown for the group: the room's own, or (other groupings) that of the leaf rooms. */

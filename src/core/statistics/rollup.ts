@@ -41,16 +41,8 @@ export interface RollupOccurrence {
   chargedOre: number;
 }
 
-/** One row per date × room × organisation × age group × exemption rule; durations in whole seconds. */
-export interface UsageRow {
-  date: string;
-  roomId: string;
-  buildingId: string;
-  roomKind: RoomKind;
-  organisationId: string;
-  organisationKind: OrganisationKind;
-  ageGroup: AgeGroup;
-  ruleId: string | null;
+/** What is counted of use, per row and summed per group; durations in whole seconds. */
+export interface UsageCounts {
   occurrences: number;
   bookedSeconds: number;
   usedSeconds: number;
@@ -62,6 +54,18 @@ export interface UsageRow {
   listOre: number;
   waivedOre: number;
   chargedOre: number;
+}
+
+/** One row per date × room × organisation × age group × exemption rule. */
+export interface UsageRow extends UsageCounts {
+  date: string;
+  roomId: string;
+  buildingId: string;
+  roomKind: RoomKind;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  ageGroup: AgeGroup;
+  ruleId: string | null;
 }
 
 export interface RoomDayRow {

@@ -13,7 +13,7 @@ import { SeedPart } from '../seed-part';
  * 100 m², 155 kr up to 400 m², 458 kr above). Public bodies pay a little more, private persons three and
  * businesses four times the nonprofit rate.
  */
-function hourlyRates(areaSqm: number | null): Record<RenterCategory, number> {
+export function hourlyRates(areaSqm: number | null): Record<RenterCategory, number> {
   const area = areaSqm ?? 0;
   const nonprofit = area <= 100 ? 4_100 : area <= 400 ? 15_500 : 45_800;
   return {
