@@ -51,6 +51,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
         LOG_LEVEL: 'info',
         REDIS_PREFIX: `bench:${randomBytes(4).toString('hex')}`,
         MAIL_DIR: '/tmp/frirom-bench-mail',
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
