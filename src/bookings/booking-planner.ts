@@ -5,6 +5,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import type { OrganisationKind } from '../core/domain';
 import type { OccurrenceFee } from '../core/pricing';
 import { expandOccurrences } from '../core/recurrence/expand';
+import { preparedQuery } from '../database/transaction';
 import { FeesService } from '../fees/fees.service';
 import { ConflictsService, Slot } from './conflicts.service';
 import { CreateBookingRequestDto } from './dto/booking-request.dto';
@@ -60,7 +61,9 @@ export class BookingPlanner {
     const times = expandOccurrences(dto.startsAt, dto.endsAt, dto.recurrence);
     if (!Array.isArray(times)) throw new DomainError(times.code, times.message);
 
-    const [ctx] = await m.query<ContextRow[]>(
+    const [ctx] = await preparedQuery<ContextRow>(
+      m,
+      'frirom_booking_context',
       `SELECT o.id, o.name, o.kind, o.status, o.in_frivillighetsregisteret, o.municipality_number,
               EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = o.id AND user_id = $3) AS member,
               r.id AS room_id, r.capacity

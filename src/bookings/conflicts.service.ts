@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { availability, RoomCalendar } from '../core/venues/availability';
+import { preparedQuery } from '../database/transaction';
 import { seasonHoldsSql } from '../seasons/season-status';
 import { RoomCalendarService } from '../venues/room-calendar.service';
 import { Conflict, ConflictKind } from './occurrence.entity';
@@ -58,7 +59,9 @@ export class ConflictsService {
     if (slots.length === 0) return [];
     const from = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
     const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
-    const rows = await m.query<OverlapRow[]>(
+    const rows = await preparedQuery<OverlapRow>(
+      m,
+      'frirom_conflicts',
       `WITH mine AS (SELECT leaf_id FROM room_leaves WHERE room_id = $1),
               near AS MATERIALIZED (SELECT DISTINCT rl.room_id FROM room_leaves rl JOIN mine USING (leaf_id)),
               slots AS (SELECT ord::int, tstzrange(s, e, '[)') AS period

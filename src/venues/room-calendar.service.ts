@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/errors/domain-error';
+import { preparedQuery } from '../database/transaction';
 import { Availability, availability, RoomCalendar } from '../core/venues/availability';
 
 interface CalendarRow {
@@ -24,7 +25,9 @@ export class RoomCalendarService {
     to: Date,
     m: EntityManager = this.dataSource.manager,
   ): Promise<RoomCalendar> {
-    const [row] = await m.query<CalendarRow[]>(
+    const [row] = await preparedQuery<CalendarRow>(
+      m,
+      'frirom_room_calendar',
       `SELECT b.closed_on_public_holidays,
               COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'opens', opens, 'closes', closes))
                           FROM opening_hours WHERE room_id = r.id), '[]') AS hours,
