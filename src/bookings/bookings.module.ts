@@ -9,9 +9,11 @@ import { BookingsService } from './bookings.service';
 import { ConflictsController } from './conflicts.controller';
 import { ConflictsService } from './conflicts.service';
 import { DecisionsService } from './decisions.service';
+import { OccurrenceChangesService } from './occurrence-changes.service';
 import { OccurrencesController } from './occurrences.controller';
 import { OpenConflictsService } from './open-conflicts.service';
 import { QuoteController } from './quote.controller';
+import { Repricer } from './repricer';
 
 @Module({
   imports: [VenuesModule, FeesModule, SeasonsModule],
@@ -21,6 +23,8 @@ import { QuoteController } from './quote.controller';
     BookingPlanner,
     ConflictsService,
     DecisionsService,
+    OccurrenceChangesService,
+    Repricer,
     OpenConflictsService,
     BookingNotices,
   ],

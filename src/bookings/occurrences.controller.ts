@@ -3,14 +3,14 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
-import { DecisionsService } from './decisions.service';
+import { OccurrenceChangesService } from './occurrence-changes.service';
 import { MoveDto, ReasonDto } from './dto/booking-request.dto';
 import { OccurrenceView } from './dto/views';
 
 @ApiTags('bookings')
 @Controller('occurrences')
 export class OccurrencesController {
-  constructor(private readonly decisions: DecisionsService) {}
+  constructor(private readonly changes: OccurrenceChangesService) {}
 
   @Post(':id/cancel')
   @Roles('applicant', 'staff')
@@ -22,7 +22,7 @@ export class OccurrencesController {
     @Body() dto: ReasonDto,
     @CurrentUser() user: AuthUser,
   ): Promise<OccurrenceView> {
-    return this.decisions.cancel(id, dto.reason, user);
+    return this.changes.cancel(id, dto.reason, user);
   }
 
   @Post(':id/move')
@@ -31,6 +31,6 @@ export class OccurrencesController {
   @ApiOperation({ summary: 'Move an occurrence; checked and priced like a new one' })
   @ApiOkResponse({ type: OccurrenceView })
   move(@IdParam() id: string, @Body() dto: MoveDto, @CurrentUser() user: AuthUser): Promise<OccurrenceView> {
-    return this.decisions.move(id, dto, user);
+    return this.changes.move(id, dto, user);
   }
 }

@@ -28,3 +28,7 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
   return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
 }
+
+/** Whether an error is PostgreSQL's exclusion_violation: another booking took the time first. */
+export const isExclusionViolation = (error: unknown): boolean =>
+  (error as { driverError?: { code?: string } }).driverError?.code === '23P01';
