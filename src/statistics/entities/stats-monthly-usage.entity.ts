@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AgeGroup, OrganisationKind, RoomKind } from '../../core/domain';
+import { UsageColumns } from './usage-columns';
 
 /**
  * stats_daily_usage summed per month and weekday (a weekly series is one row a month instead of four or
@@ -8,7 +8,7 @@ import type { AgeGroup, OrganisationKind, RoomKind } from '../../core/domain';
  */
 @Entity('stats_monthly_usage')
 @Index('stats_monthly_usage_month_idx', ['month'])
-export class StatsMonthlyUsage {
+export class StatsMonthlyUsage extends UsageColumns {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
 
@@ -19,58 +19,4 @@ export class StatsMonthlyUsage {
   /** ISO weekday, Monday 1. */
   @Column('smallint')
   weekday!: number;
-
-  @Column('uuid')
-  roomId!: string;
-
-  @Column('uuid')
-  buildingId!: string;
-
-  @Column('text')
-  roomKind!: RoomKind;
-
-  @Column('uuid')
-  organisationId!: string;
-
-  @Column('text')
-  organisationKind!: OrganisationKind;
-
-  @Column('text')
-  ageGroup!: AgeGroup;
-
-  @Column('uuid', { nullable: true })
-  ruleId!: string | null;
-
-  @Column('integer')
-  occurrences!: number;
-
-  @Column('integer')
-  bookedSeconds!: number;
-
-  @Column('integer')
-  usedSeconds!: number;
-
-  @Column('integer')
-  noShowSeconds!: number;
-
-  @Column('integer')
-  cancelledLateSeconds!: number;
-
-  @Column('integer')
-  cancelledInTimeSeconds!: number;
-
-  @Column('integer')
-  bookedLeafSeconds!: number;
-
-  @Column('integer')
-  participants!: number;
-
-  @Column('integer')
-  listOre!: number;
-
-  @Column('integer')
-  waivedOre!: number;
-
-  @Column('integer')
-  chargedOre!: number;
 }
