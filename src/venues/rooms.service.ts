@@ -19,6 +19,7 @@ export class RoomsService {
   async create(dto: CreateRoomDto): Promise<RoomView> {
     const room = await this.inTransaction(async (m) => {
       if (!(await m.existsBy(Building, { id: dto.buildingId }))) throw notFound('Building');
+      if (dto.parentRoomId) await this.checkParent(m, dto.buildingId, dto.parentRoomId);
       const saved = await m.getRepository(Room).save({
         buildingId: dto.buildingId,
         name: dto.name,
@@ -27,13 +28,8 @@ export class RoomsService {
         areaSqm: dto.areaSqm ?? null,
         accessible: dto.accessible ?? false,
         facilities: dto.facilities ?? [],
-        parentRoomId: null as string | null,
+        parentRoomId: dto.parentRoomId ?? null,
       });
-      if (dto.parentRoomId) {
-        await this.checkParent(m, saved, dto.parentRoomId);
-        saved.parentRoomId = dto.parentRoomId;
-        await m.getRepository(Room).update(saved.id, { parentRoomId: dto.parentRoomId });
-      }
       await rebuildRoomLeaves(m, dto.buildingId);
       return saved;
     });
@@ -44,7 +40,7 @@ export class RoomsService {
     await this.inTransaction(async (m) => {
       const room = await m.findOneBy(Room, { id });
       if (!room) throw notFound('Room');
-      if (dto.parentRoomId) await this.checkParent(m, room, dto.parentRoomId);
+      if (dto.parentRoomId) await this.checkParent(m, room.buildingId, dto.parentRoomId, room.id);
       const changes: Partial<Room> = {
         name: dto.name,
         kind: dto.kind,
@@ -119,18 +115,24 @@ export class RoomsService {
     }
   }
 
-  /** A parent must exist, be in the same building, and not make the rooms a cycle. */
-  private async checkParent(m: EntityManager, room: Room, parentId: string): Promise<void> {
+  /**
+   * A parent must exist, be in the same building, and (for an existing room, which may have sections)
+   * not make the rooms a cycle; a new room has no sections, so it cannot close one.
+   */
+  private async checkParent(
+    m: EntityManager,
+    buildingId: string,
+    parentId: string,
+    roomId?: string,
+  ): Promise<void> {
     const parent = await m.findOneBy(Room, { id: parentId });
     if (!parent) throw new DomainError('INVALID_SECTION', 'The parent room does not exist');
-    if (parent.buildingId !== room.buildingId) {
+    if (parent.buildingId !== buildingId) {
       throw new DomainError('INVALID_SECTION', 'A section must be in the same building as its parent room');
     }
-    const rooms = await m.find(Room, {
-      where: { buildingId: room.buildingId },
-      select: { id: true, parentRoomId: true },
-    });
-    if (new RoomTree(rooms).wouldCycle(room.id, parentId)) {
+    if (!roomId) return;
+    const rooms = await m.find(Room, { where: { buildingId }, select: { id: true, parentRoomId: true } });
+    if (new RoomTree(rooms).wouldCycle(roomId, parentId)) {
       throw new DomainError('INVALID_SECTION', 'A room cannot be a section of itself or of its own sections');
     }
   }

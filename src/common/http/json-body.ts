@@ -8,18 +8,18 @@ export const BODY_LIMIT = '256kb';
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-const unstorableText = (): DomainError =>
+const refusedText = (): DomainError =>
   new DomainError(
     'VALIDATION_FAILED',
     'Text may not contain NUL characters or unpaired surrogates, and no field may be named __proto__',
   );
 
 /** Thrown inside body-parser, which decorates it with a status, so it is a plain Error marked as ours. */
-const UNSTORABLE_MARK = 'frirom:unstorable-text';
+const REFUSED_TEXT_MARK = 'frirom:unstorable-text';
 
-const refuseUnstorable = (key: string, value: unknown): unknown => {
+const refuseBadText = (key: string, value: unknown): unknown => {
   if (key === '__proto__' || (typeof value === 'string' && UNSTORABLE.test(value))) {
-    throw new Error(UNSTORABLE_MARK);
+    throw new Error(REFUSED_TEXT_MARK);
   }
   return value;
 };
@@ -39,7 +39,7 @@ export function jsonBody(): RequestHandler {
     limit: BODY_LIMIT,
     strict: false,
     type: () => true,
-    reviver: refuseUnstorable,
+    reviver: refuseBadText,
   });
   const fail = (res: Response, error: unknown): void => {
     const answer = toErrorAnswer(error);
@@ -47,7 +47,7 @@ export function jsonBody(): RequestHandler {
   };
   return (req: Request, res: Response, next: NextFunction) => {
     if (hasUnstorableText(req.query) || hasUnstorableText(decodeURIComponentSafe(req.path))) {
-      return fail(res, unstorableText());
+      return fail(res, refusedText());
     }
     const empty = req.headers['content-length'] === '0' && req.headers['transfer-encoding'] === undefined;
     const type = empty ? null : req.is(['application/json', 'application/*+json']);
@@ -57,7 +57,7 @@ export function jsonBody(): RequestHandler {
     }
     parse(req, res, (error?: unknown) => {
       if (!error) return next();
-      fail(res, error instanceof Error && error.message === UNSTORABLE_MARK ? unstorableText() : error);
+      fail(res, error instanceof Error && error.message === REFUSED_TEXT_MARK ? refusedText() : error);
     });
   };
 }
