@@ -12,17 +12,18 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { DateField, InstantField } from '../../common/http/field-types';
+import { DateField, InstantField, NotBefore } from '../../common/http/field-types';
 import { Optional, Trim } from '../../common/http/transforms';
 
 export const ACCESS_METHODS = ['key', 'key_card', 'door_code', 'caretaker_present', 'unlocked'] as const;
 export type AccessMethod = (typeof ACCESS_METHODS)[number];
 
 export class CaretakerOccurrencesQuery {
-  @InstantField({ description: 'From this instant' })
+  @InstantField({ plainDate: true, description: 'From this instant' })
   from!: Date;
 
-  @InstantField({ description: 'Until this instant (at most 62 days after from)' })
+  @InstantField({ plainDate: true, description: 'Until this instant (at most 62 days after from)' })
+  @NotBefore('from')
   to!: Date;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One of your buildings (staff: any)' })
@@ -48,6 +49,7 @@ export class AccessDto {
   validFrom?: string;
 
   @DateField({ optional: true, description: 'Access valid until this date' })
+  @NotBefore('validFrom')
   validTo?: string;
 
   @ApiPropertyOptional({ description: 'true: access cannot be given (staff are told)' })
