@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
 import { dateProblem, parseClock, readInstant } from '../time';
 import { DATE_MESSAGES } from './date-messages';
+import { DomainError } from '../errors/domain-error';
 import { Optional } from './transforms';
 
 /**
@@ -123,6 +124,12 @@ export const NotBefore = (startField: string): PropertyDecorator =>
     },
     (a) => DATE_MESSAGES.reversed_range(a.property, startField),
   );
+
+/** The same refusal, for a service that fills in a default start (e.g. now) and only then sees the range. */
+export function reversedRange(field: string, startField: string): DomainError {
+  const message = DATE_MESSAGES.reversed_range(field, startField);
+  return new DomainError('VALIDATION_FAILED', message, [{ field, problems: [message], reason: 'reversed_range' }]);
+}
 
 /** A wall-clock time 'HH:MM' (24:00 allowed as the end of a day). */
 export const ClockField = (options: FieldOptions = {}): PropertyDecorator =>
