@@ -77,7 +77,11 @@ describe('dates the service accepts', () => {
       ['validFrom:date_out_of_range'],
     ]);
     expect(await rows('exemption_rule_versions')).toBe(before);
-    const simulated = await w.staff.http.post('/fees/simulate', { from: '2027-09-01', to: '2027-09-30', rules: [] });
+    const simulated = await w.staff.http.post('/fees/simulate', {
+      from: '2027-09-01',
+      to: '2027-09-30',
+      rules: [],
+    });
     expect(simulated.status).toBe(200);
 
     const proposed = await w.staff.http.post('/fees/simulate', {
@@ -90,7 +94,11 @@ describe('dates the service accepts', () => {
       'VALIDATION_FAILED',
       ['rules.0.validFrom:date_out_of_range'],
     ]);
-    const reversed = await w.staff.http.post('/fees/simulate', { from: '2027-09-30', to: '2027-09-01', rules: [] });
+    const reversed = await w.staff.http.post('/fees/simulate', {
+      from: '2027-09-30',
+      to: '2027-09-01',
+      rules: [],
+    });
     expect([reversed.status, reasons(reversed.body)]).toEqual([400, ['to:reversed_range']]);
   });
 

@@ -75,7 +75,9 @@ export const InstantField = (options: InstantOptions = {}): PropertyDecorator =>
       'invalid_instant',
       (v) => problem(v) === 'invalid_instant',
       (a) =>
-        options.plainDate ? DATE_MESSAGES.invalid_instant_or_date(a.property) : DATE_MESSAGES.invalid_instant(a.property),
+        options.plainDate
+          ? DATE_MESSAGES.invalid_instant_or_date(a.property)
+          : DATE_MESSAGES.invalid_instant(a.property),
     ),
     Reason(
       'nonexistent_local_time',
@@ -128,7 +130,9 @@ export const NotBefore = (startField: string): PropertyDecorator =>
 /** The same refusal, for a service that fills in a default start (e.g. now) and only then sees the range. */
 export function reversedRange(field: string, startField: string): DomainError {
   const message = DATE_MESSAGES.reversed_range(field, startField);
-  return new DomainError('VALIDATION_FAILED', message, [{ field, problems: [message], reason: 'reversed_range' }]);
+  return new DomainError('VALIDATION_FAILED', message, [
+    { field, problems: [message], reason: 'reversed_range' },
+  ]);
 }
 
 /** A wall-clock time 'HH:MM' (24:00 allowed as the end of a day). */
