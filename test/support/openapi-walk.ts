@@ -142,7 +142,7 @@ export function reversedRanges(
   for (const [start, end] of RANGES) {
     if (!kinds[start] || !kinds[end]) continue;
     const at = (date: string, kind: 'date' | 'instant') => (kind === 'date' ? date : `${date}T18:00`);
-    out.push({ [start]: at('2027-10-01', kinds[start]!), [end]: at('2027-09-01', kinds[end]!) });
+    out.push({ [start]: at('2027-10-01', kinds[start]), [end]: at('2027-09-01', kinds[end]) });
   }
   return out;
 }
