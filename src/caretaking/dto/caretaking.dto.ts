@@ -45,10 +45,10 @@ export class AccessDto {
   @MaxLength(2000)
   instructions?: string;
 
-  @DateField({ optional: true, description: 'Access valid from this date' })
+  @DateField({ optional: true, nullable: true, description: 'Access valid from this date' })
   validFrom?: string;
 
-  @DateField({ optional: true, description: 'Access valid until this date' })
+  @DateField({ optional: true, nullable: true, description: 'Access valid until this date' })
   @NotBefore('validFrom')
   validTo?: string;
 
@@ -74,12 +74,12 @@ export class KeyHandoverDto {
   @MaxLength(200)
   handedTo!: string;
 
-  @InstantField({ optional: true, description: 'Default now' })
+  @InstantField({ optional: true, nullable: true, description: 'Default now' })
   handedAt?: Date;
 }
 
 export class KeyReturnDto {
-  @InstantField({ optional: true, description: 'Default now' })
+  @InstantField({ optional: true, nullable: true, description: 'Default now' })
   returnedAt?: Date;
 }
 
