@@ -119,9 +119,7 @@ export function dateKind(document: any, schema: any): 'date' | 'instant' | undef
 
 /** The unusable values for a date or instant field (a date field gets instants too: they are wrong there). */
 export function unusableDates(kind: 'date' | 'instant'): string[] {
-  return kind === 'date'
-    ? [...UNUSABLE_DATES, '2027-03-28T02:30']
-    : [...UNUSABLE_INSTANTS, '9999-12-31'];
+  return kind === 'date' ? [...UNUSABLE_DATES, '2027-03-28T02:30'] : [...UNUSABLE_INSTANTS, '9999-12-31'];
 }
 
 /** Start and end fields of a range, as the API names them. */
