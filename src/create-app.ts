@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
+import { osloInstantReplacer } from './common/http/instant-json';
 import { validationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { mountQueueBoard } from './notifications/queue-board';
@@ -19,6 +20,7 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.set('json replacer', osloInstantReplacer);
   app.useGlobalPipes(validationPipe);
   mountQueueBoard(app);
   const document = buildOpenApiDocument(app);

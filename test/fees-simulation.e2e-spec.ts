@@ -265,7 +265,7 @@ describe('POST /fees/simulate: a period priced under today’s rules and under p
     const tooLong = await simulate(analyst, { from: '2026-10-01', to: '2028-10-01' });
     expect([tooLong.status, tooLong.body.code]).toEqual([400, 'INVALID_TIME_RANGE']);
     const backwards = await simulate(analyst, { from: '2027-09-30', to: '2027-09-01' });
-    expect([backwards.status, backwards.body.code]).toEqual([400, 'INVALID_TIME_RANGE']);
+    expect([backwards.status, backwards.body.code]).toEqual([400, 'VALIDATION_FAILED']);
 
     const invalid = await simulate(analyst, {
       rules: [PROPOSED[0], { ...PROPOSED[1], effect: { waivePercent: 120 } }],

@@ -347,7 +347,7 @@ describe('the free-use evaluation report', () => {
       from: '2026-02-08',
       to: '2026-02-02',
     });
-    expect([backwards.status, backwards.body.code]).toEqual([400, 'INVALID_TIME_RANGE']);
+    expect([backwards.status, backwards.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const nullCompare = await analyst.http.post('/reports/free-use-evaluation', {
       ...PERIODS,
       compareTo: null,

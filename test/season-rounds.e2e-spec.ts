@@ -118,7 +118,7 @@ describe('season rounds and applications', () => {
       applicationDeadline: instant(HOUR),
     };
     const backwards = await w.staff.http.post('/seasons', { ...base, endsOn: `${Y}-10-01` });
-    expect([backwards.status, backwards.body.code]).toEqual([400, 'INVALID_TIME_RANGE']);
+    expect([backwards.status, backwards.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const lateDeadline = await w.staff.http.post('/seasons', {
       ...base,
       applicationDeadline: `${Y}-11-02T12:00`,

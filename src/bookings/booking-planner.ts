@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { DomainError, notFound } from '../common/errors/domain-error';
+import { formatInstant, osloPlusMonths } from '../common/time';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import type { OrganisationKind } from '../core/domain';
 import type { OccurrenceFee } from '../core/pricing';
 import { expandOccurrences } from '../core/recurrence/expand';
@@ -46,6 +48,21 @@ export function checkRange(startsAt: Date, endsAt: Date, now: Date = new Date())
 }
 
 /**
+ * No occurrence, of a series either, may start further ahead than the booking horizon: the municipality
+ * plans that far, and a date years away is a typing mistake far more often than a plan.
+ */
+export function checkHorizon(starts: Date[], horizonMonths: number, now: Date = new Date()): void {
+  const horizon = osloPlusMonths(now, horizonMonths);
+  const beyond = starts.filter((s) => s > horizon);
+  if (beyond.length === 0) return;
+  throw new DomainError(
+    'BEYOND_BOOKING_HORIZON',
+    `Bookings can be made at most ${horizonMonths} months ahead, until ${formatInstant(horizon)}`,
+    { horizon, horizonMonths, firstBeyond: beyond[0], occurrencesBeyond: beyond.length },
+  );
+}
+
+/**
  * Turns a booking-request body into the occurrences it asks for, checked, with their conflicts and
  * fees, without writing anything: POST /booking-requests stores the plan, POST /fees/quote shows it.
  */
@@ -54,12 +71,17 @@ export class BookingPlanner {
   constructor(
     private readonly conflicts: ConflictsService,
     private readonly fees: FeesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async plan(dto: CreateBookingRequestDto, caller: AuthUser, m: EntityManager): Promise<Plan> {
     checkRange(dto.startsAt, dto.endsAt);
     const times = expandOccurrences(dto.startsAt, dto.endsAt, dto.recurrence);
     if (!Array.isArray(times)) throw new DomainError(times.code, times.message);
+    checkHorizon(
+      times.map((t) => t.startsAt),
+      this.config.bookingHorizonMonths,
+    );
 
     const [ctx] = await preparedQuery<ContextRow>(
       m,

@@ -4,7 +4,7 @@ import { AuthUser } from '../common/auth/roles';
 import { DomainError, isExclusionViolation, notFound } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { BookingNotices } from './booking-notices';
-import { checkRange } from './booking-planner';
+import { checkHorizon, checkRange } from './booking-planner';
 import { BookingRequest } from './booking-request.entity';
 import { toOccurrenceView } from './booking-views';
 import { ConflictsService, isBlocked } from './conflicts.service';
@@ -60,6 +60,7 @@ export class OccurrenceChangesService {
   /** Staff move an occurrence; it is checked and priced like a new one. An approved one stays approved only if free. */
   async move(occurrenceId: string, dto: MoveDto, caller: AuthUser): Promise<OccurrenceView> {
     checkRange(dto.startsAt, dto.endsAt);
+    checkHorizon([dto.startsAt], this.config.bookingHorizonMonths);
     try {
       return await this.dataSource.transaction(async (m) => {
         const { request, occurrence } = await this.occurrenceFor(m, occurrenceId, caller);

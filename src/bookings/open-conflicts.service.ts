@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { formatInstant } from '../common/time';
 import { availability } from '../core/venues/availability';
 import { RoomCalendarService } from '../venues/room-calendar.service';
+import { reversedRange } from '../common/http/field-types';
 import { ConflictGroupView, OpenConflictsQuery } from './dto/conflicts.dto';
 
 interface PendingRow {
@@ -33,6 +34,7 @@ export class OpenConflictsService {
   async list(q: OpenConflictsQuery): Promise<{ items: ConflictGroupView[]; total: number }> {
     const from = q.from ?? new Date();
     const to = q.to ?? new Date(from.getTime() + DEFAULT_DAYS * 86_400_000);
+    if (to < from) throw reversedRange('to', 'from');
     const m = this.dataSource.manager;
     const pending = await m.query<PendingRow[]>(
       `SELECT o.id, o.request_id, o.room_id, r.name AS room_name, o.starts_at, o.ends_at, q.title,

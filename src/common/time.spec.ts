@@ -1,6 +1,9 @@
 import {
   addDays,
+  dateProblem,
   formatInstant,
+  osloPlusMonths,
+  readInstant,
   osloDatesBetween,
   osloDayBounds,
   osloParts,
@@ -28,6 +31,46 @@ describe('Europe/Oslo time', () => {
 
   it('takes the first of a wall time that happens twice when the clocks go back', () => {
     expect(parseInstant('2027-10-31T02:30')?.toISOString()).toBe('2027-10-31T00:30:00.000Z');
+  });
+
+  it('says why an instant is refused: malformed, skipped by the clocks, or outside the supported years', () => {
+    const problem = (text: string, plainDate = false) => {
+      const read = readInstant(text, { plainDate });
+      return 'problem' in read ? read.problem : null;
+    };
+    expect(problem('2027-03-28T02:30')).toBe('nonexistent_local_time');
+    expect(problem('2027-03-28T02:30:00+02:00')).toBeNull(); // an offset names the instant outright
+    expect(problem('9999-12-31T18:00')).toBe('date_out_of_range');
+    expect(problem('9999-12-31T18:00:00Z')).toBe('date_out_of_range');
+    expect(problem('1893-06-01T12:00')).toBe('date_out_of_range');
+    expect(problem('2100-12-31T23:30')).toBeNull();
+    expect(problem('2100-12-31T23:30:00Z')).toBe('date_out_of_range'); // 2101 in Oslo
+    expect(problem('2027-02-30T18:00')).toBe('invalid_instant');
+    expect(problem('2027-09-07')).toBe('invalid_instant');
+    expect(problem('2027-09-07', true)).toBeNull();
+    expect(problem('2027-02-30', true)).toBe('invalid_instant');
+    expect(problem('1000-01-01', true)).toBe('date_out_of_range');
+  });
+
+  it('reads a plain date, where allowed, as the start of that day in Oslo', () => {
+    const read = readInstant('2027-09-07', { plainDate: true });
+    expect('instant' in read && read.instant.toISOString()).toBe('2027-09-06T22:00:00.000Z');
+  });
+
+  it('accepts dates that exist in the supported years only', () => {
+    expect(['2027-09-07', '2000-01-01', '2100-12-31'].map(dateProblem)).toEqual([null, null, null]);
+    expect(['1999-12-31', '9999-12-31', '1000-01-01'].map(dateProblem)).toEqual(
+      Array(3).fill('date_out_of_range'),
+    );
+    expect(['2027-02-30', '2027-9-7', 20270907, null].map(dateProblem)).toEqual(
+      Array(4).fill('invalid_date'),
+    );
+  });
+
+  it('counts months on the Oslo calendar, keeping the wall time across a clock change', () => {
+    expect(formatInstant(osloPlusMonths(new Date('2027-01-31T17:00:00Z'), 3))).toBe(
+      '2027-04-30T18:00:00+02:00',
+    );
   });
 
   it('answers instants with the Oslo offset', () => {

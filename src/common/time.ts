@@ -78,18 +78,71 @@ export function osloWallToInstant(date: string, minuteOfDay: number, seconds = 0
 
 /** Parses an instant: ISO 8601 with an offset, or without one meaning Oslo wall time. Null if invalid. */
 export function parseInstant(text: string): Date | null {
+  const read = readInstant(text);
+  return 'instant' in read ? read.instant : null;
+}
+
+/**
+ * The years frirom accepts in every date and instant it is given. Outside them nothing in the service is
+ * meaningful (no holidays, no prices, no bookings), and far years break luxon and PostgreSQL ranges.
+ */
+export const SUPPORTED_YEARS = { first: 2000, last: 2100 } as const;
+
+/** Why a text is not a date or instant frirom accepts; the names are stable and answered to clients. */
+export type DateProblem = 'invalid_date' | 'date_out_of_range';
+export type InstantProblem = 'invalid_instant' | 'nonexistent_local_time' | 'date_out_of_range';
+
+const inSupportedYears = (year: number): boolean =>
+  year >= SUPPORTED_YEARS.first && year <= SUPPORTED_YEARS.last;
+
+/** A calendar date 'YYYY-MM-DD' that exists and lies in the supported years. */
+export function isSupportedDate(text: string): boolean {
+  return dateProblem(text) === null;
+}
+
+export function dateProblem(value: unknown): DateProblem | null {
+  if (typeof value !== 'string' || !isValidDate(value)) return 'invalid_date';
+  return inSupportedYears(Number(value.slice(0, 4))) ? null : 'date_out_of_range';
+}
+
+/** An instant whose Oslo date lies in the supported years. */
+export const isSupportedInstant = (instant: Date): boolean =>
+  !Number.isNaN(instant.getTime()) && inSupportedYears(osloParts(instant).year);
+
+export interface InstantReading {
+  /** A plain date 'YYYY-MM-DD' is read as the start of that day in Oslo (for queries that ask for a moment). */
+  plainDate?: boolean;
+}
+
+/**
+ * Reads an instant the way every API field does: ISO 8601 with an offset, or without one meaning Oslo wall
+ * time (a time in the October repeated hour is the first, summer-time one). Says why when it cannot.
+ */
+export function readInstant(
+  text: string,
+  options: InstantReading = {},
+): { instant: Date } | { problem: InstantProblem } {
+  let instant: Date | null;
   if (WITH_OFFSET.test(text)) {
     const dt = DateTime.fromISO(text, { setZone: true });
-    return dt.isValid ? dt.toJSDate() : null;
+    instant = dt.isValid ? dt.toJSDate() : null;
+  } else if (options.plainDate && DATE.test(text)) {
+    if (!isValidDate(text)) return { problem: 'invalid_instant' };
+    if (!inSupportedYears(Number(text.slice(0, 4)))) return { problem: 'date_out_of_range' };
+    instant = osloWallToInstant(text, 0);
+  } else {
+    const m = LOCAL.exec(text);
+    if (!m) return { problem: 'invalid_instant' };
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    const hour = Number(m[4]);
+    const minute = Number(m[5]);
+    if (!isValidDate(date) || hour > 23 || minute > 59) return { problem: 'invalid_instant' };
+    if (!inSupportedYears(Number(m[1]))) return { problem: 'date_out_of_range' };
+    instant = osloWallToInstant(date, hour * 60 + minute, Number(m[6] ?? 0));
+    if (!instant) return { problem: 'nonexistent_local_time' };
   }
-  const m = LOCAL.exec(text);
-  if (!m) return null;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (!isValidDate(date)) return null;
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  if (hour > 23 || minute > 59) return null;
-  return osloWallToInstant(date, hour * 60 + minute, Number(m[6] ?? 0));
+  if (!instant) return { problem: 'invalid_instant' };
+  return isSupportedInstant(instant) ? { instant } : { problem: 'date_out_of_range' };
 }
 
 /** ISO 8601 with the Oslo offset, to the second: 2027-03-30T18:00:00+02:00. */
@@ -150,6 +203,10 @@ export function osloDatesBetween(start: Date, end: Date): string[] {
   for (let d = first; d <= last; d = addDays(d, 1)) dates.push(d);
   return dates;
 }
+
+/** The instant n calendar months after another, on the Oslo calendar (the wall time is kept). */
+export const osloPlusMonths = (instant: Date, months: number): Date =>
+  DateTime.fromJSDate(instant, { zone: OSLO }).plus({ months }).toJSDate();
 
 /** Today's date in Oslo. */
 export const osloToday = (now: Date = new Date()): string => osloParts(now).date;

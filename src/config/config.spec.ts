@@ -20,11 +20,13 @@ describe('configuration', () => {
       seedDemo: true,
       smtpUrl: undefined,
       lateCancellationDays: 7,
+      bookingHorizonMonths: 24,
     });
   });
 
   it.each([
     ['PORT', 'eighty', /^PORT /],
+    ['BOOKING_HORIZON_MONTHS', '0', /^BOOKING_HORIZON_MONTHS /],
     ['PORT', '70000', /^PORT /],
     ['DATABASE_URL', 'mysql://x/y', /^DATABASE_URL /],
     ['REDIS_URL', 'localhost:6379', /^REDIS_URL /],

@@ -116,6 +116,12 @@ class EnvironmentVariables {
   @Min(0, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
   @Max(60, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
   LATE_CANCELLATION_DAYS: number = 7;
+
+  @Transform(toInt)
+  @IsInt({ message: 'BOOKING_HORIZON_MONTHS must be an integer from 1 to 120' })
+  @Min(1, { message: 'BOOKING_HORIZON_MONTHS must be an integer from 1 to 120' })
+  @Max(120, { message: 'BOOKING_HORIZON_MONTHS must be an integer from 1 to 120' })
+  BOOKING_HORIZON_MONTHS: number = 24;
 }
 
 export interface AppConfig {
@@ -139,6 +145,8 @@ export interface AppConfig {
   runMigrations: boolean;
   logLevel: string;
   lateCancellationDays: number;
+  /** How far ahead an occurrence may be booked or moved, in months from now. */
+  bookingHorizonMonths: number;
   /** How long a worker holds a job before others may take it over (a killed worker's jobs return after this). */
   jobLockMs: number;
   /** First retry delay of a mail that could not be sent; it doubles on each attempt. */
@@ -182,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runMigrations: vars.RUN_MIGRATIONS,
     logLevel: vars.LOG_LEVEL,
     lateCancellationDays: vars.LATE_CANCELLATION_DAYS,
+    bookingHorizonMonths: vars.BOOKING_HORIZON_MONTHS,
     jobLockMs: vars.JOB_LOCK_MS,
     mailBackoffMs: vars.MAIL_BACKOFF_MS,
   };

@@ -2,6 +2,7 @@ import type { AllocationView, AssignmentView, UnassignedView } from './dto/alloc
 import type { StoredProposal } from './proposal';
 import type { SeasonAllocation } from './season-allocation.entity';
 import { explainApplication } from './season-explain';
+import { formatInstant } from '../common/time';
 
 /** Whether the season changed since the proposal was computed from it. */
 export const isStale = (proposal: StoredProposal, seasonChangedAt: Date): boolean =>
@@ -64,8 +65,8 @@ export function allocationView(
     pins: row.pins,
     stale: p ? isStale(p, seasonChangedAt) : false,
     committed,
-    computedAt: p?.computedAt ?? null,
-    editedAt: p?.editedAt ?? null,
+    computedAt: p?.computedAt ? formatInstant(new Date(p.computedAt)) : null,
+    editedAt: p?.editedAt ? formatInstant(new Date(p.editedAt)) : null,
     tiers: (p?.tiers ?? []).map(({ tier, name }) => ({
       tier,
       name,

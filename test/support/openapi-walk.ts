@@ -93,6 +93,57 @@ const ODD_UNICODE = [
   '\u200B',
 ];
 const BAD_DATES = ['2027-02-30', '2027-13-01T25:61:00', 'tomorrow', '0000-00-00', '+275760-09-13T00:00:00Z'];
+/** Well-formed but unusable: far past and far future, and a wall time skipped when the clocks go forward. */
+export const UNUSABLE_DATES = ['1000-01-01', '1893-06-01', '9999-12-31'];
+export const UNUSABLE_INSTANTS = [
+  '1000-01-01T10:00',
+  '1893-06-01T12:00:00+01:00',
+  '9999-12-31T18:00',
+  '9999-12-31T23:00:00Z',
+  '2027-03-28T02:30',
+];
+
+/**
+ * Whether a schema is a date or an instant field. By format, or by an example that starts with a date,
+ * so the walk still finds them if input instants come to be documented by a pattern.
+ */
+export function dateKind(document: any, schema: any): 'date' | 'instant' | undefined {
+  const s = deref(document, schema);
+  if (s.type !== 'string' && s.type !== undefined) return undefined;
+  if (s.format === 'date') return 'date';
+  if (s.format === 'date-time') return 'instant';
+  if (typeof s.example !== 'string') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.example)) return 'date';
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s.example) ? 'instant' : undefined;
+}
+
+/** The unusable values for a date or instant field (a date field gets instants too: they are wrong there). */
+export function unusableDates(kind: 'date' | 'instant'): string[] {
+  return kind === 'date' ? [...UNUSABLE_DATES, '2027-03-28T02:30'] : [...UNUSABLE_INSTANTS, '9999-12-31'];
+}
+
+/** Start and end fields of a range, as the API names them. */
+const RANGES: [string, string][] = [
+  ['from', 'to'],
+  ['startsAt', 'endsAt'],
+  ['validFrom', 'validTo'],
+  ['startsOn', 'endsOn'],
+  ['applicationOpensAt', 'applicationDeadline'],
+  ['compareFrom', 'compareTo'],
+];
+
+/** The ranges among some date fields, each with values whose end is a month before its start. */
+export function reversedRanges(
+  kinds: Record<string, 'date' | 'instant' | undefined>,
+): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const [start, end] of RANGES) {
+    if (!kinds[start] || !kinds[end]) continue;
+    const at = (date: string, kind: 'date' | 'instant') => (kind === 'date' ? date : `${date}T18:00`);
+    out.push({ [start]: at('2027-10-01', kinds[start]), [end]: at('2027-09-01', kinds[end]) });
+  }
+  return out;
+}
 
 /** Wrong values for one field of a schema: wrong types, null, long and odd text, bad dates and numbers. */
 export function badValues(document: any, schema: any): unknown[] {
@@ -101,7 +152,7 @@ export function badValues(document: any, schema: any): unknown[] {
   switch (s.type) {
     case 'string':
       values.push(12345, true, ['x'], { x: 1 });
-      if (s.format === 'date-time' || s.format === 'date') values.push(...BAD_DATES);
+      if (dateKind(document, s)) values.push(...BAD_DATES, ...unusableDates(dateKind(document, s)!));
       if (s.format === 'uuid') values.push('not-a-uuid', '00000000-0000-0000-0000-00000000000g');
       break;
     case 'integer':
@@ -141,6 +192,11 @@ export function badBodies(document: any, schema: any): { label: string; body?: u
     },
   ];
   const s = deref(document, schema);
+  const kinds = Object.fromEntries(
+    Object.entries<any>(s.properties ?? {}).map(([k, v]) => [k, dateKind(document, v)]),
+  );
+  for (const range of reversedRanges(kinds))
+    out.push({ label: `reversed ${Object.keys(range).join('/')}`, body: { ...base, ...range } });
   for (const [key, propSchema] of Object.entries<any>(s.properties ?? {})) {
     for (const value of badValues(document, propSchema)) {
       out.push({ label: `${key} = ${describe(value)}`, body: { ...base, [key]: value } });
@@ -149,7 +205,9 @@ export function badBodies(document: any, schema: any): { label: string; body?: u
     if (inner.properties) {
       const innerBase = sample(document, inner) as Record<string, unknown>;
       for (const [innerKey, innerSchema] of Object.entries<any>(inner.properties)) {
-        for (const value of badValues(document, innerSchema).slice(0, 6)) {
+        const values = badValues(document, innerSchema);
+        const dates = dateKind(document, innerSchema) ? unusableDates(dateKind(document, innerSchema)!) : [];
+        for (const value of [...values.slice(0, 6), ...dates]) {
           const nested = { ...innerBase, [innerKey]: value };
           out.push({
             label: `${key}.${innerKey} = ${describe(value)}`,
@@ -159,6 +217,29 @@ export function badBodies(document: any, schema: any): { label: string; body?: u
       }
     }
   }
+  return out;
+}
+
+/**
+ * Unusable dates in a query: every parameter filled with a plausible value, then one date made unusable,
+ * or a range reversed, so the request is wrong only in that.
+ */
+export function badDateQueries(
+  document: any,
+  params: any[],
+): { label: string; query: Record<string, string> }[] {
+  const base = Object.fromEntries(params.map((p) => [p.name, String(sample(document, p.schema ?? {}))]));
+  const kinds: Record<string, 'date' | 'instant' | undefined> = Object.fromEntries(
+    params.map((p) => [p.name, dateKind(document, p.schema ?? {})]),
+  );
+  const out: { label: string; query: Record<string, string> }[] = [];
+  for (const [name, kind] of Object.entries(kinds)) {
+    if (!kind) continue;
+    for (const value of unusableDates(kind))
+      out.push({ label: `?${name}=${value}`, query: { ...base, [name]: value } });
+  }
+  for (const range of reversedRanges(kinds))
+    out.push({ label: `reversed ${Object.keys(range).join('/')}`, query: { ...base, ...range } });
   return out;
 }
 

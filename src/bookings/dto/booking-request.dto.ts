@@ -23,7 +23,7 @@ import {
 } from 'class-validator';
 import { AGE_GROUPS, AgeGroup } from '../../core/domain';
 import { SeasonPreferenceDto } from '../../seasons/dto/preference.dto';
-import { InstantField } from '../../common/http/field-types';
+import { InstantField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { Optional, Trim } from '../../common/http/transforms';
 import { REQUEST_STATUSES, RequestStatus } from '../booking-request.entity';
@@ -91,6 +91,7 @@ export class CreateBookingRequestDto {
   startsAt!: Date;
 
   @InstantField({ example: '2027-09-07T19:30', description: 'End of the (first) occurrence' })
+  @NotBefore('startsAt')
   endsAt!: Date;
 
   @ApiPropertyOptional({ type: RecurrenceDto })
@@ -153,6 +154,7 @@ export class CreateBookingRequestOrApplicationDto extends OmitType(CreateBooking
   @ApiPropertyOptional({ description: 'Required unless seasonId is given' })
   @FormField('single')
   @InstantField({ example: '2027-09-07T19:30', description: 'End of the (first) occurrence' })
+  @NotBefore('startsAt')
   endsAt?: Date;
 
   @ApiPropertyOptional({ type: RecurrenceDto })
@@ -240,6 +242,7 @@ export class MoveDto {
   startsAt!: Date;
 
   @InstantField({ example: '2027-09-08T19:30' })
+  @NotBefore('startsAt')
   endsAt!: Date;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Another room; default the same' })

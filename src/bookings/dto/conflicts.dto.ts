@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { InstantField } from '../../common/http/field-types';
+import { InstantField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 
 export class OpenConflictsQuery extends PageQuery {
-  @InstantField({ optional: true, description: 'Default now' })
+  @InstantField({ optional: true, plainDate: true, description: 'Default now' })
   from?: Date;
 
-  @InstantField({ optional: true, description: 'Default a year after from' })
+  @InstantField({ optional: true, plainDate: true, description: 'Default a year after from' })
+  @NotBefore('from')
   to?: Date;
 
   @ApiPropertyOptional({ format: 'uuid' })

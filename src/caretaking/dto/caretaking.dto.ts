@@ -12,17 +12,18 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { DateField, InstantField } from '../../common/http/field-types';
+import { DateField, InstantField, NotBefore } from '../../common/http/field-types';
 import { Optional, Trim } from '../../common/http/transforms';
 
 export const ACCESS_METHODS = ['key', 'key_card', 'door_code', 'caretaker_present', 'unlocked'] as const;
 export type AccessMethod = (typeof ACCESS_METHODS)[number];
 
 export class CaretakerOccurrencesQuery {
-  @InstantField({ description: 'From this instant' })
+  @InstantField({ plainDate: true, description: 'From this instant' })
   from!: Date;
 
-  @InstantField({ description: 'Until this instant (at most 62 days after from)' })
+  @InstantField({ plainDate: true, description: 'Until this instant (at most 62 days after from)' })
+  @NotBefore('from')
   to!: Date;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One of your buildings (staff: any)' })
@@ -44,10 +45,11 @@ export class AccessDto {
   @MaxLength(2000)
   instructions?: string;
 
-  @DateField({ optional: true, description: 'Access valid from this date' })
+  @DateField({ optional: true, nullable: true, description: 'Access valid from this date' })
   validFrom?: string;
 
-  @DateField({ optional: true, description: 'Access valid until this date' })
+  @DateField({ optional: true, nullable: true, description: 'Access valid until this date' })
+  @NotBefore('validFrom')
   validTo?: string;
 
   @ApiPropertyOptional({ description: 'true: access cannot be given (staff are told)' })
@@ -72,12 +74,12 @@ export class KeyHandoverDto {
   @MaxLength(200)
   handedTo!: string;
 
-  @InstantField({ optional: true, description: 'Default now' })
+  @InstantField({ optional: true, nullable: true, description: 'Default now' })
   handedAt?: Date;
 }
 
 export class KeyReturnDto {
-  @InstantField({ optional: true, description: 'Default now' })
+  @InstantField({ optional: true, nullable: true, description: 'Default now' })
   returnedAt?: Date;
 }
 

@@ -1,13 +1,29 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDate, IsOptional, ValidateBy } from 'class-validator';
-import { isValidDate, parseClock, parseInstant } from '../time';
+import { IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
+import { dateProblem, parseClock, readInstant } from '../time';
+import { DATE_MESSAGES } from './date-messages';
+import { DomainError } from '../errors/domain-error';
+import { Optional } from './transforms';
 
+/**
+ * The one place that says which dates and instants the API accepts: every date and instant field of every
+ * body and query is declared with these decorators. A refused value answers VALIDATION_FAILED with the
+ * reason (`invalid_date`, `invalid_instant`, `nonexistent_local_time`, `date_out_of_range`,
+ * `reversed_range`) as the constraint name, so `details[].reason` says which.
+ */
 interface FieldOptions {
   optional?: boolean;
+  /** With optional: null is a meaningful value (e.g. an open end); otherwise null is refused. */
+  nullable?: boolean;
   description?: string;
   example?: string;
+}
+
+interface InstantOptions extends FieldOptions {
+  /** A plain date 'YYYY-MM-DD' means the start of that day in Europe/Oslo (query parameters). */
+  plainDate?: boolean;
 }
 
 const doc = (options: FieldOptions, schema: Record<string, unknown>): PropertyDecorator =>
@@ -15,37 +31,109 @@ const doc = (options: FieldOptions, schema: Record<string, unknown>): PropertyDe
     ? ApiPropertyOptional({ ...schema, description: options.description, example: options.example })
     : ApiProperty({ ...schema, description: options.description, example: options.example });
 
+const optionality = (options: FieldOptions): PropertyDecorator[] =>
+  !options.optional ? [] : options.nullable ? [IsOptional()] : [Optional()];
+
+/** A validator that fails exactly when `problem` finds its own reason, named after it. */
+const Reason = (
+  reason: string,
+  fails: (value: unknown, args: ValidationArguments) => boolean,
+  message: (args: ValidationArguments) => string,
+): PropertyDecorator =>
+  ValidateBy({
+    name: reason,
+    validator: { validate: (value, args) => !fails(value, args!), defaultMessage: (args) => message(args!) },
+  });
+
 /**
  * An instant: ISO 8601 with an offset, or without one meaning Europe/Oslo wall time. Arrives in the DTO
- * as a Date; a time that does not exist in Oslo (the skipped hour in March) is refused.
+ * as a Date. A time that does not exist in Oslo (the skipped hour in March) is refused as such.
  */
-export const InstantField = (options: FieldOptions = {}): PropertyDecorator =>
-  applyDecorators(
-    doc(options, {
-      type: String,
-      format: 'date-time',
-      example: options.example ?? '2027-09-07T18:00:00+02:00',
-    }),
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? (parseInstant(value) ?? value) : value,
+export const InstantField = (options: InstantOptions = {}): PropertyDecorator => {
+  const reading = { plainDate: options.plainDate };
+  const problem = (value: unknown): string | null => {
+    if (value instanceof Date) return null;
+    if (typeof value !== 'string') return 'invalid_instant';
+    const read = readInstant(value, reading);
+    return 'problem' in read ? read.problem : null;
+  };
+  const note = 'a plain date YYYY-MM-DD means the start of that day in Europe/Oslo';
+  const description = options.plainDate
+    ? [options.description, note].filter(Boolean).join('; ')
+    : options.description;
+  return applyDecorators(
+    doc(
+      { ...options, description },
+      { type: String, format: 'date-time', example: options.example ?? '2027-09-07T18:00:00+02:00' },
     ),
-    IsDate({ message: ({ property }) => `${property} must be an ISO 8601 date-time, e.g. 2027-09-07T18:00` }),
-    ...(options.optional ? [IsOptional()] : []),
+    Transform(({ value }: { value: unknown }) => {
+      if (typeof value !== 'string') return value;
+      const read = readInstant(value, reading);
+      return 'instant' in read ? read.instant : value;
+    }),
+    Reason(
+      'invalid_instant',
+      (v) => problem(v) === 'invalid_instant',
+      (a) =>
+        options.plainDate
+          ? DATE_MESSAGES.invalid_instant_or_date(a.property)
+          : DATE_MESSAGES.invalid_instant(a.property),
+    ),
+    Reason(
+      'nonexistent_local_time',
+      (v) => problem(v) === 'nonexistent_local_time',
+      (a) => DATE_MESSAGES.nonexistent_local_time(a.property, String(a.value)),
+    ),
+    Reason(
+      'date_out_of_range',
+      (v) => problem(v) === 'date_out_of_range',
+      (a) => DATE_MESSAGES.date_out_of_range(a.property),
+    ),
+    ...optionality(options),
   );
+};
 
-/** A local date 'YYYY-MM-DD'. */
+/** A local date 'YYYY-MM-DD' that exists, in the supported years. */
 export const DateField = (options: FieldOptions = {}): PropertyDecorator =>
   applyDecorators(
     doc(options, { type: String, format: 'date', example: options.example ?? '2027-09-07' }),
-    ValidateBy({
-      name: 'isLocalDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isValidDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
-      },
-    }),
-    ...(options.optional ? [IsOptional()] : []),
+    Reason(
+      'invalid_date',
+      (v) => dateProblem(v) === 'invalid_date',
+      (a) => DATE_MESSAGES.invalid_date(a.property),
+    ),
+    Reason(
+      'date_out_of_range',
+      (v) => dateProblem(v) === 'date_out_of_range',
+      (a) => DATE_MESSAGES.date_out_of_range(a.property),
+    ),
+    ...optionality(options),
   );
+
+/**
+ * The end of a range must not be before its start (`startField`); checked only when both are valid, so a
+ * bad start is reported once, at the start. Works for dates (strings) and instants (Dates).
+ */
+export const NotBefore = (startField: string): PropertyDecorator =>
+  Reason(
+    'reversed_range',
+    (end, args) => {
+      const start = (args.object as Record<string, unknown>)[startField];
+      if (end instanceof Date && start instanceof Date) return end < start;
+      if (typeof end === 'string' && typeof start === 'string')
+        return dateProblem(end) === null && dateProblem(start) === null && end < start;
+      return false;
+    },
+    (a) => DATE_MESSAGES.reversed_range(a.property, startField),
+  );
+
+/** The same refusal, for a service that fills in a default start (e.g. now) and only then sees the range. */
+export function reversedRange(field: string, startField: string): DomainError {
+  const message = DATE_MESSAGES.reversed_range(field, startField);
+  return new DomainError('VALIDATION_FAILED', message, [
+    { field, problems: [message], reason: 'reversed_range' },
+  ]);
+}
 
 /** A wall-clock time 'HH:MM' (24:00 allowed as the end of a day). */
 export const ClockField = (options: FieldOptions = {}): PropertyDecorator =>

@@ -4,12 +4,16 @@ import { DomainError } from '../errors/domain-error';
 interface FieldProblem {
   field: string;
   problems: string[];
+  /** The first failed rule's stable name, e.g. `nonexistent_local_time` (see common/http/field-types). */
+  reason: string;
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const own = e.constraints
+      ? [{ field, problems: Object.values(e.constraints), reason: Object.keys(e.constraints)[0] }]
+      : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -1,5 +1,5 @@
 import { AGE_GROUPS, BUILDING_KINDS, ORGANISATION_KINDS, RENTER_CATEGORIES, ROOM_KINDS } from '../domain';
-import { isValidDate, parseClock } from '../../common/time';
+import { isSupportedDate, parseClock } from '../../common/time';
 import type { ExemptionRule, PriceList } from './types';
 import { CHARGE_KINDS, CONDITION_ORDER, EXTRA_KINDS } from './types';
 
@@ -205,7 +205,8 @@ function unknownKeys(object: object, known: readonly string[], path: string, pro
 const isObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isDate = (value: unknown): value is string => typeof value === 'string' && isValidDate(value);
+/** A date frirom can price: a real calendar date in the supported years. */
+const isDate = (value: unknown): value is string => typeof value === 'string' && isSupportedDate(value);
 
 /** A value as it came, for messages; JSON.stringify gives undefined for functions and symbols. */
 function show(value: unknown): string {

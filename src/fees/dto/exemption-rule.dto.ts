@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DateField } from '../../common/http/field-types';
+import { DateField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { Optional, Trim } from '../../common/http/transforms';
 import {
@@ -145,7 +145,8 @@ export class CreateRuleDto {
   })
   validFrom!: string;
 
-  @DateField({ optional: true })
+  @DateField({ optional: true, nullable: true })
+  @NotBefore('validFrom')
   @ApiPropertyOptional({
     type: String,
     format: 'date',
@@ -184,10 +185,12 @@ export class UpdateRuleDto {
   @Max(1_000_000)
   priority?: number;
 
-  @DateField({ optional: true })
+  // null reaches the rule check, which refuses it as INVALID_RULE like any unusable rule.
+  @DateField({ optional: true, nullable: true })
   validFrom?: string;
 
-  @DateField({ optional: true })
+  @DateField({ optional: true, nullable: true })
+  @NotBefore('validFrom')
   @ApiPropertyOptional({
     type: String,
     format: 'date',

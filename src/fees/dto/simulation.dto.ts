@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsUUID, ValidateNested } from 'class-validator';
-import { DateField } from '../../common/http/field-types';
+import { DateField, NotBefore } from '../../common/http/field-types';
 import { Optional } from '../../common/http/transforms';
 import { AGE_GROUPS, ORGANISATION_KINDS } from '../../core/domain';
 import { CreateRuleDto } from './exemption-rule.dto';
@@ -24,6 +24,7 @@ export class SimulateDto {
     example: '2026-12-31',
     description: 'Last local start date counted; at most 2 years after from',
   })
+  @NotBefore('from')
   to!: string;
 
   @ApiProperty({

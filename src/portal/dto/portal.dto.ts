@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind, ROOM_KINDS, RoomKind } from '../../core/domain';
-import { ClockField, DateField } from '../../common/http/field-types';
+import { ClockField, DateField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean } from '../../common/http/transforms';
 
@@ -91,5 +91,6 @@ export class CalendarQuery {
   from?: string;
 
   @DateField({ optional: true, description: 'Last day; default 400 days ahead' })
+  @NotBefore('from')
   to?: string;
 }

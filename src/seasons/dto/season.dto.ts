@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { DateField, InstantField } from '../../common/http/field-types';
+import { DateField, InstantField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { Optional, Trim } from '../../common/http/transforms';
 import { SEASON_STATUSES, SeasonStatus } from '../season-status';
@@ -42,12 +42,14 @@ export class CreateSeasonDto {
   startsOn!: string;
 
   @DateField({ example: '2028-06-15', description: 'Last date of the season' })
+  @NotBefore('startsOn')
   endsOn!: string;
 
   @InstantField({ example: '2027-03-01T00:00', description: 'Applications are accepted from' })
   applicationOpensAt!: Date;
 
   @InstantField({ example: '2027-05-01T00:00', description: 'Applications are accepted until' })
+  @NotBefore('applicationOpensAt')
   applicationDeadline!: Date;
 
   @RoomIds(false)
@@ -67,6 +69,7 @@ export class UpdateSeasonDto {
   startsOn?: string;
 
   @DateField({ optional: true, example: '2028-06-15' })
+  @NotBefore('startsOn')
   endsOn?: string;
 
   @InstantField({ optional: true, example: '2027-03-01T00:00' })

@@ -1,39 +1,29 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, ValidateBy } from 'class-validator';
-import { DateField } from '../../common/http/field-types';
-import { isValidDate } from '../../common/time';
+import { IsIn } from 'class-validator';
+import { DateField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { Optional } from '../../common/http/transforms';
 import { Locale, LOCALES } from '../csv';
 import { REPORT_STATUSES, ReportStatus } from '../entities/evaluation-report.entity';
 import { UsageRowView } from './usage.dto';
 
-/** An optional date that may be left out but not sent as null. */
-const OptionalDate = (description: string, example: string): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'date', description, example }),
-    Optional(),
-    ValidateBy({
-      name: 'isLocalDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isValidDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a date YYYY-MM-DD`,
-      },
-    }),
-  );
-
 export class CreateEvaluationDto {
   @DateField({ example: '2026-01-01', description: 'First local date of the period evaluated' })
   from!: string;
 
   @DateField({ example: '2026-12-31', description: 'Last local date; at most 3 years after from' })
+  @NotBefore('from')
   to!: string;
 
-  @OptionalDate('First date of a period to compare with (give compareTo too)', '2025-01-01')
+  @DateField({
+    optional: true,
+    example: '2025-01-01',
+    description: 'First date of a period to compare with (give compareTo too)',
+  })
   compareFrom?: string;
 
-  @OptionalDate('Last date of the comparison period', '2025-12-31')
+  @DateField({ optional: true, example: '2025-12-31', description: 'Last date of the comparison period' })
+  @NotBefore('compareFrom')
   compareTo?: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'nb', description: 'Language of method, charts and CSV' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { DateField } from '../../common/http/field-types';
+import { DateField, NotBefore } from '../../common/http/field-types';
 import { Optional } from '../../common/http/transforms';
 import { ORGANISATION_KINDS, OrganisationKind, ROOM_KINDS, RoomKind } from '../../core/domain';
 import { Locale, LOCALES } from '../csv';
@@ -12,6 +12,7 @@ export class RollupDto {
   from!: string;
 
   @DateField({ example: '2026-12-31', description: 'Last local date recomputed; at most 3 years after from' })
+  @NotBefore('from')
   to!: string;
 }
 
@@ -24,6 +25,7 @@ export class UsageQuery {
   from!: string;
 
   @DateField({ example: '2026-12-31', description: 'Last local date counted; at most 3 years after from' })
+  @NotBefore('from')
   to!: string;
 
   @ApiProperty({ enum: GROUP_BYS })

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BUILDING_KINDS, BuildingKind, ROOM_KINDS, RoomKind } from '../../core/domain';
-import { ClockField, InstantField } from '../../common/http/field-types';
+import { ClockField, InstantField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { Optional, QueryBoolean, Trim } from '../../common/http/transforms';
 
@@ -259,10 +259,11 @@ export class RoomQuery extends PageQuery {
 }
 
 export class AvailabilityQuery {
-  @InstantField()
+  @InstantField({ plainDate: true })
   startsAt!: Date;
 
-  @InstantField()
+  @InstantField({ plainDate: true })
+  @NotBefore('startsAt')
   endsAt!: Date;
 }
 
@@ -294,6 +295,7 @@ export class CreateClosureDto {
   startsAt!: Date;
 
   @InstantField({ example: '2028-01-03T00:00' })
+  @NotBefore('startsAt')
   endsAt!: Date;
 
   @ApiProperty({ example: 'Juleferie' })
@@ -324,9 +326,10 @@ export class ClosureQuery extends PageQuery {
   @IsUUID()
   buildingId?: string;
 
-  @InstantField({ optional: true, description: 'Closures ending after this' })
+  @InstantField({ optional: true, plainDate: true, description: 'Closures ending after this' })
   from?: Date;
 
-  @InstantField({ optional: true, description: 'Closures starting before this' })
+  @InstantField({ optional: true, plainDate: true, description: 'Closures starting before this' })
+  @NotBefore('from')
   to?: Date;
 }
