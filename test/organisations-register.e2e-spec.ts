@@ -298,7 +298,7 @@ describe('the nightly check of verified organisations', () => {
     const changes = async () =>
       (
         await t.dataSource.query(
-          `SELECT data->'changes' AS changes FROM outbox_messages WHERE kind = 'register_changed' AND data->>'orgNumber' = $1`,
+          `SELECT data->'changes' AS changes FROM outbox_messages WHERE kind = 'register_changed' AND data->>'orgNumber' = $1 ORDER BY created_at`,
           [nr],
         )
       ).map((r: any) => r.changes);

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { formatInstant } from '../../common/time';
 import { contradictions, FeeChange, feeChanges, KnownFacts, RegisterAnswer } from '../../core/register';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName, JobPayloads } from '../../jobs/job-registry';
@@ -115,7 +114,8 @@ export class RegisterChecks {
             wasUnchecked: org.registerStatus === 'unchecked',
             changes,
           },
-          dedupeKey: `register_changed:${org.id}:${formatInstant(checkedAt)}:${to.email}`,
+          // One mail per reading and staff member (formatInstant drops the milliseconds).
+          dedupeKey: `register_changed:${org.id}:${checkedAt.toISOString()}:${to.email}`,
         })),
       );
       return true;
