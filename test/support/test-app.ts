@@ -55,7 +55,7 @@ export interface StartOptions {
   dbName?: string;
 }
 
-/** The environment a test app gets: its own database and Redis prefix, mails to a temp folder. */
+/** The environment a test app gets: its own database and Redis prefix, mails to a temp folder, no internet. */
 export function testEnv(dbName: string, env: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -66,6 +66,9 @@ export function testEnv(dbName: string, env: Record<string, string> = {}): Recor
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    // Nothing in a test reaches the real Enhetsregisteret: startApp points this at its local register;
+    // processes started otherwise get a port nobody listens on (the register is then "unavailable").
+    BRREG_URL: 'http://127.0.0.1:9',
     ...env,
   };
 }
