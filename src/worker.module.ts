@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/config';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
+import { RegisterWorkerModule } from './organisations/register/register.module';
 import { SeasonsModule } from './seasons/seasons.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { WorkerHost } from './jobs/worker-host';
@@ -24,6 +25,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         StatisticsModule,
         SeasonsModule,
+        RegisterWorkerModule,
       ],
       providers: [WorkerHost],
     };

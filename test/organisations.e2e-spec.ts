@@ -22,6 +22,9 @@ describe('the organisation register', () => {
 
   beforeAll(async () => {
     t = await startApp();
+    // The test register holds these numbers as the organisations the tests claim.
+    t.register.know('974760673', { name: 'Ås IL', municipalityNumber: '3218' });
+    t.register.know('111111111', { name: 'Ås sjakklubb', municipalityNumber: '3218' });
     applicant = await t.createUser(['applicant'], { name: 'Kari Leder', phone: '+4791111111' });
     other = await t.createUser(['applicant']);
     staff = await t.as('staff');

@@ -4,7 +4,7 @@ import { publicHoliday } from '../src/core/venues/holidays';
 import { datesOnWeekday } from '../src/seasons/season-dates';
 import { Y } from './support/dates';
 import { eventually, startApp, startWorker, TestApp, TestUser } from './support/test-app';
-import { BookingWorld, bookingWorld, orgNumber } from './support/world';
+import { BookingWorld, bookingWorld, known } from './support/world';
 
 /**
  * One season round end to end, over HTTP with the worker in-process: May of year Y in the world's gym,
@@ -78,7 +78,7 @@ describe('season allocation', () => {
     other = await t.createUser(['applicant']);
     otherOrg = (
       await other.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Naboklubben'),
         name: 'Naboklubben',
         kind: 'sports',
         inFrivillighetsregisteret: true,

@@ -117,11 +117,22 @@ class EnvironmentVariables {
   @Max(60, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
   LATE_CANCELLATION_DAYS: number = 7;
 
+  @Matches(/^https?:\/\/[^\s]+[^/\s]$/, {
+    message: 'BRREG_URL must be an http(s) URL without a trailing slash',
+  })
+  BRREG_URL: string = 'https://data.brreg.no/enhetsregisteret/api';
+
   @Transform(toInt)
   @IsInt({ message: 'BOOKING_HORIZON_MONTHS must be an integer from 1 to 120' })
   @Min(1, { message: 'BOOKING_HORIZON_MONTHS must be an integer from 1 to 120' })
   @Max(120, { message: 'BOOKING_HORIZON_MONTHS must be an integer from 1 to 120' })
   BOOKING_HORIZON_MONTHS: number = 24;
+
+  @Transform(toInt)
+  @IsInt({ message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
+  @Min(50, { message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
+  @Max(60_000, { message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
+  BRREG_TIMEOUT_MS: number = 3_000;
 }
 
 export interface AppConfig {
@@ -151,6 +162,10 @@ export interface AppConfig {
   jobLockMs: number;
   /** First retry delay of a mail that could not be sent; it doubles on each attempt. */
   mailBackoffMs: number;
+  /** Enhetsregisteret's open API, read as GET {brregUrl}/enheter/{orgNumber}. */
+  brregUrl: string;
+  /** How long one call to the register may take before it counts as a failure. */
+  brregTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bookingHorizonMonths: vars.BOOKING_HORIZON_MONTHS,
     jobLockMs: vars.JOB_LOCK_MS,
     mailBackoffMs: vars.MAIL_BACKOFF_MS,
+    brregUrl: vars.BRREG_URL,
+    brregTimeoutMs: vars.BRREG_TIMEOUT_MS,
   };
 }
 

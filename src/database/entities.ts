@@ -12,6 +12,7 @@ import { STATISTICS_ENTITIES } from '../statistics/statistics-entities';
 import { User } from '../auth/user.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { RegisterLookup } from '../organisations/register/register-lookup.entity';
 import { DemoSeed } from '../seed/demo-seed.entity';
 import { BuildingCaretaker } from '../venues/building-caretaker.entity';
 import { Building } from '../venues/building.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   BuildingCaretaker,
   Organisation,
   OrganisationMember,
+  RegisterLookup,
   BookingRequest,
   Occurrence,
   BookingClaim,

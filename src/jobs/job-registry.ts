@@ -22,6 +22,8 @@ export enum JobName {
   SeasonAllocate = 'seasons.allocate',
   StatsRollup = 'stats.rollup',
   FreeUseReport = 'reports.free-use-evaluation',
+  RegisterCheckUnchecked = 'organisations.register-check-unchecked',
+  RegisterRecheck = 'organisations.register-recheck',
 }
 
 export interface JobPayloads {
@@ -38,6 +40,10 @@ export interface JobPayloads {
   [JobName.StatsRollup]: { from: string; to: string } | { mode: 'nightly' };
   /** Builds a stored free-use evaluation report (statistics/report/report-builder.service.ts). */
   [JobName.FreeUseReport]: { reportId: string };
+  /** Checks organisations stored unchecked (the register was down) against Enhetsregisteret. */
+  [JobName.RegisterCheckUnchecked]: { limit?: number };
+  /** Re-reads verified organisations from Enhetsregisteret and tells staff of changes that affect fees. */
+  [JobName.RegisterRecheck]: { limit?: number };
 }
 
 export interface JobSpec {
@@ -72,6 +78,18 @@ export const JOBS: { [N in JobName]: JobSpec & { schedule?: { pattern: string; p
       schedule: { pattern: '30 2 * * *', payload: { mode: 'nightly' } },
     },
     [JobName.FreeUseReport]: { queue: QueueName.Statistics, attempts: 3, backoffMs: 2_000 },
+    [JobName.RegisterCheckUnchecked]: {
+      queue: QueueName.Maintenance,
+      attempts: 1,
+      backoffMs: 60_000,
+      schedule: { pattern: '*/10 * * * *', payload: {} },
+    },
+    [JobName.RegisterRecheck]: {
+      queue: QueueName.Maintenance,
+      attempts: 3,
+      backoffMs: 600_000,
+      schedule: { pattern: '40 3 * * *', payload: {} },
+    },
     [JobName.PruneLoginFailures]: {
       queue: QueueName.Maintenance,
       attempts: 3,

@@ -1,7 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { OrganisationKind } from '../core/domain';
+import type { RegisterFacts } from '../core/register';
 
 export type OrganisationStatus = 'pending' | 'verified';
+/** Whether the facts were checked against Enhetsregisteret, or stored as claimed while it was down. */
+export type RegisterStatus = 'unchecked' | 'checked';
 
 @Entity('organisations')
 @Check('organisations_org_number_check', `org_number ~ '^[0-9]{9}$'`)
@@ -14,6 +17,7 @@ export type OrganisationStatus = 'pending' | 'verified';
   'members_under25 IS NULL OR members_total IS NULL OR members_under25 <= members_total',
 )
 @Check('organisations_status_check', `status IN ('pending', 'verified')`)
+@Check('organisations_register_status_check', `register_status IN ('unchecked', 'checked')`)
 @Check(
   'organisations_kind_check',
   `kind IN ('voluntary', 'sports', 'study_association', 'public', 'commercial', 'private')`,
@@ -62,6 +66,17 @@ export class Organisation {
 
   @Column('timestamptz', { nullable: true })
   verifiedAt!: Date | null;
+
+  @Index('organisations_unchecked_idx', { where: `register_status = 'unchecked'` })
+  @Column('text', { default: 'unchecked' })
+  registerStatus!: RegisterStatus;
+
+  @Column('timestamptz', { nullable: true })
+  registerCheckedAt!: Date | null;
+
+  /** Enhetsregisteret's facts at the last check (null: unchecked, or the register did not know it). */
+  @Column('jsonb', { nullable: true })
+  registerFacts!: RegisterFacts | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

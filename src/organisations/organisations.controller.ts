@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
@@ -11,6 +11,7 @@ import {
   OrganisationView,
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
+import { RegisterLookupView } from './dto/register-lookup.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -22,6 +23,13 @@ export class OrganisationsController {
   @Roles('applicant', 'staff')
   @ApiOperation({
     summary: 'Register an organisation; you become its contact; status pending until verified',
+    description:
+      'Checked against Enhetsregisteret: its name, municipality and Frivillighetsregisteret flag are stored, ' +
+      'the kind defaults to the one its organisation form suggests. Refused: 404 NOT_IN_REGISTER, ' +
+      '409 REGISTER_MISMATCH (details: [{field, claimed, register}]), 409 BANKRUPT_IN_REGISTER, ' +
+      '410 DELETED_IN_REGISTER. When the register cannot be reached the claims are stored with ' +
+      "registerStatus 'unchecked' (name, kind and inFrivillighetsregisteret then required, else 503 " +
+      'REGISTER_UNAVAILABLE) and the worker checks it later.',
   })
   @ApiCreatedResponse({ type: OrganisationView })
   create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
@@ -34,6 +42,21 @@ export class OrganisationsController {
   @ApiOkResponse({ type: PageOf(OrganisationView) })
   list(@Query() q: OrganisationQuery, @CurrentUser() user: AuthUser): Promise<Page<OrganisationView>> {
     return this.organisations.list(q, user);
+  }
+
+  @Get('lookup/:orgNumber')
+  @ApiOperation({
+    summary:
+      'What Enhetsregisteret holds for an organisation number, with the kind its form suggests (signed in)',
+    description:
+      'Kinds suggested from organisasjonsform: FLI, STI → voluntary; AS, ASA, ENK, ANS, DA, NUF → commercial; ' +
+      'KOMM, FYLK, STAT, ORGL, KF, IKS → public; other forms → null. 400 INVALID_ORG_NUMBER (check digit), ' +
+      '404 NOT_IN_REGISTER, 410 DELETED_IN_REGISTER (details: orgNumber, deleted, deletedOn), ' +
+      '503 REGISTER_UNAVAILABLE when the register does not answer. Answers are cached for a day.',
+  })
+  @ApiOkResponse({ type: RegisterLookupView })
+  lookup(@Param('orgNumber') orgNumber: string): Promise<RegisterLookupView> {
+    return this.organisations.lookup(orgNumber);
   }
 
   @Get(':id')

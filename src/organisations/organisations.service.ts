@@ -7,59 +7,72 @@ import { Page } from '../common/http/pagination';
 import { formatInstant } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isValidOrgNumber, normalizeOrgNumber } from '../core/org-number';
+import { suggestKind } from '../core/register';
 import {
   CreateOrganisationDto,
   OrganisationQuery,
   OrganisationView,
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
+import { RegisterLookupView } from './dto/register-lookup.dto';
 import { OrganisationMember } from './organisation-member.entity';
 import { Organisation } from './organisation.entity';
+import { resolveFacts, usableFacts } from './register/register-check';
+import { RegisterClient } from './register/register.client';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly register: RegisterClient,
   ) {}
 
   /** Registers an organisation; the caller becomes its contact. It books once staff have verified it. */
   async create(dto: CreateOrganisationDto, caller: AuthUser): Promise<OrganisationView> {
-    const orgNumber = normalizeOrgNumber(dto.orgNumber);
-    if (!isValidOrgNumber(orgNumber)) {
-      throw new DomainError(
-        'INVALID_ORG_NUMBER',
-        'orgNumber must be 9 digits with a valid MOD11 check digit',
-      );
-    }
+    const orgNumber = checkedOrgNumber(dto.orgNumber);
     checkMembers(dto.membersTotal, dto.membersUnder25);
+    // Before asking the register: a number registered already needs no call.
+    if (await this.dataSource.getRepository(Organisation).existsBy({ orgNumber })) throw orgNumberTaken();
+    const answer = await this.register.lookup(orgNumber).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'REGISTER_UNAVAILABLE') return null;
+      throw error;
+    });
+    const facts = resolveFacts(dto, answer);
     try {
       const id = await this.dataSource.transaction(async (m) => {
         const saved = await m.getRepository(Organisation).save({
           orgNumber,
-          name: dto.name,
-          kind: dto.kind,
-          inFrivillighetsregisteret: dto.inFrivillighetsregisteret,
-          municipalityNumber: dto.municipalityNumber ?? null,
+          name: facts.name,
+          kind: facts.kind,
+          inFrivillighetsregisteret: facts.inFrivillighetsregisteret,
+          municipalityNumber: facts.municipalityNumber,
           email: dto.email,
           phone: dto.phone ?? null,
-          website: dto.website ?? null,
+          website: facts.website,
           description: dto.description ?? null,
           membersTotal: dto.membersTotal ?? null,
           membersUnder25: dto.membersUnder25 ?? null,
           status: 'pending',
           verifiedAt: null,
+          registerStatus: facts.registerFacts ? 'checked' : 'unchecked',
+          registerCheckedAt: facts.registerFacts ? new Date() : null,
+          registerFacts: facts.registerFacts,
         });
         await m.insert(OrganisationMember, { organisationId: saved.id, userId: caller.id });
         return saved.id;
       });
       return this.get(id, caller);
     } catch (error) {
-      if (isUniqueViolation(error, 'organisations_org_number_key')) {
-        throw new DomainError('ORG_NUMBER_TAKEN', 'An organisation with this number is registered already');
-      }
+      if (isUniqueViolation(error, 'organisations_org_number_key')) throw orgNumberTaken();
       throw error;
     }
+  }
+
+  /** What Enhetsregisteret holds for a number, and the kind its organisation form suggests. */
+  async lookup(orgNumber: string): Promise<RegisterLookupView> {
+    const facts = usableFacts(await this.register.lookup(checkedOrgNumber(orgNumber)));
+    return { ...facts, suggestedKind: suggestKind(facts.organisationForm) };
   }
 
   async update(id: string, dto: UpdateOrganisationDto, caller: AuthUser): Promise<OrganisationView> {
@@ -117,6 +130,7 @@ export class OrganisationsService {
     }
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
+    if (q.registerStatus) qb.andWhere('o.register_status = :rs', { rs: q.registerStatus });
     const [orgs, total] = await qb.getManyAndCount();
     return { items: await this.views(orgs), total };
   }
@@ -162,12 +176,25 @@ export class OrganisationsService {
       membersUnder25: o.membersUnder25,
       status: o.status,
       verifiedAt: o.verifiedAt ? formatInstant(o.verifiedAt) : null,
+      registerStatus: o.registerStatus,
+      registerCheckedAt: o.registerCheckedAt ? formatInstant(o.registerCheckedAt) : null,
       contacts: members
         .filter((m) => m.organisationId === o.id && m.user)
         .map((m) => ({ userId: m.userId, name: m.user!.name, email: m.user!.email, phone: m.user!.phone })),
     }));
   }
 }
+
+function checkedOrgNumber(value: string): string {
+  const orgNumber = normalizeOrgNumber(value);
+  if (!isValidOrgNumber(orgNumber)) {
+    throw new DomainError('INVALID_ORG_NUMBER', 'orgNumber must be 9 digits with a valid MOD11 check digit');
+  }
+  return orgNumber;
+}
+
+const orgNumberTaken = (): DomainError =>
+  new DomainError('ORG_NUMBER_TAKEN', 'An organisation with this number is registered already');
 
 function checkMembers(total?: number | null, under25?: number | null): void {
   if (total != null && under25 != null && under25 > total) {

@@ -18,6 +18,7 @@ import { createApp } from '../../src/create-app';
 import { WorkerModule } from '../../src/worker.module';
 import { cloneTemplate, databaseUrl, dropDatabase, TEST_PG_OPTIONS } from './db';
 import { Http } from './http';
+import { RegisterStub } from './register-stub';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -35,6 +36,8 @@ export interface TestApp {
   baseUrl: string;
   /** Anonymous client. */
   http: Http;
+  /** The local Enhetsregisteret the app reads (BRREG_URL); tests say what it holds. */
+  register: RegisterStub;
   /** A user holding just this role (created on first use), with a signed-in client. */
   as(role: Role): Promise<TestUser>;
   /** A new user with these roles. */
@@ -52,7 +55,7 @@ export interface StartOptions {
   dbName?: string;
 }
 
-/** The environment a test app gets: its own database and Redis prefix, mails to a temp folder. */
+/** The environment a test app gets: its own database and Redis prefix, mails to a temp folder, no internet. */
 export function testEnv(dbName: string, env: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -63,6 +66,9 @@ export function testEnv(dbName: string, env: Record<string, string> = {}): Recor
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    // Nothing in a test reaches the real Enhetsregisteret: startApp points this at its local register;
+    // processes started otherwise get a port nobody listens on (the register is then "unavailable").
+    BRREG_URL: 'http://127.0.0.1:9',
     ...env,
   };
 }
@@ -70,7 +76,8 @@ export function testEnv(dbName: string, env: Record<string, string> = {}): Recor
 /** Starts the real API on a free port, on a database of its own. */
 export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   const dbName = options.dbName ?? (await cloneTemplate());
-  const config = loadConfig(testEnv(dbName, options.env));
+  const register = await new RegisterStub().start();
+  const config = loadConfig(testEnv(dbName, { BRREG_URL: register.url, ...options.env }));
   const app = await createApp(config, { logDestination: options.logDestination, pgOptions: TEST_PG_OPTIONS });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -100,6 +107,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     dbName,
     baseUrl,
     http,
+    register,
     createUser,
     as(role) {
       let user = byRole.get(role);
@@ -111,6 +119,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     },
     async close() {
       await app.close();
+      await register.close();
       await clearRedis(config.redisPrefix);
       if (!options.dbName) await dropDatabase(dbName);
     },

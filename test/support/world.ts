@@ -1,5 +1,6 @@
 import { withCheckDigit } from '../../src/core/org-number';
 import { nth, TUESDAY } from './dates';
+import { KnownUnit } from './register-stub';
 import { TestApp, TestUser } from './test-app';
 
 let orgCounter = 0;
@@ -10,6 +11,13 @@ export function orgNumber(): string {
     const candidate = withCheckDigit(String(80_000_000 + process.pid * 1000 + orgCounter++).slice(-8));
     if (candidate) return candidate;
   }
+}
+
+/** A fresh number that the test register holds as a voluntary organisation in Ås in Frivillighetsregisteret. */
+export function known(t: TestApp, name: string, unit: Partial<KnownUnit> = {}): string {
+  const nr = orgNumber();
+  t.register.know(nr, { name, municipalityNumber: '3218', inFrivillighetsregisteret: true, ...unit });
+  return nr;
 }
 
 export interface BookingWorld {
@@ -57,7 +65,7 @@ export async function bookingWorld(t: TestApp): Promise<BookingWorld> {
   const register = async (user: TestUser, name: string) =>
     (
       await user.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, name),
         name,
         kind: 'sports',
         inFrivillighetsregisteret: true,

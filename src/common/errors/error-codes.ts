@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** Enhetsregisteret does not know the organisation number. */
+  NOT_IN_REGISTER: 404,
   CONFLICT: 409,
   EMAIL_TAKEN: 409,
   ORG_NUMBER_TAKEN: 409,
@@ -31,11 +33,19 @@ export const ERROR_STATUS = {
   INVALID_STATE: 409,
   SEASON_CLOSED: 409,
   REPORT_NOT_READY: 409,
+  /** A claim (name, municipality, Frivillighetsregisteret, kind) that Enhetsregisteret contradicts. */
+  REGISTER_MISMATCH: 409,
+  /** Enhetsregisteret says the unit is bankrupt (konkurs). */
+  BANKRUPT_IN_REGISTER: 409,
+  /** Enhetsregisteret says the unit is deleted (it answers 410 Gone, as this does). */
+  DELETED_IN_REGISTER: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   LOGIN_THROTTLED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  /** Enhetsregisteret did not answer in time, or is left alone after repeated failures. */
+  REGISTER_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

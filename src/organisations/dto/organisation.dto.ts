@@ -16,28 +16,47 @@ import {
 import { ORGANISATION_KINDS, OrganisationKind } from '../../core/domain';
 import { PageQuery } from '../../common/http/pagination';
 import { NormalizeEmail, Optional, Trim } from '../../common/http/transforms';
+import type { RegisterStatus } from '../organisation.entity';
 
+export const REGISTER_STATUSES: RegisterStatus[] = ['unchecked', 'checked'];
+
+/**
+ * What an applicant says about the organisation. Name, kind, Frivillighetsregisteret and municipality
+ * are claims: when Enhetsregisteret answers, its facts are stored and a claim it contradicts is refused;
+ * when it cannot be reached, the claims are stored (name, kind and the flag are then required).
+ */
 class OrganisationFields {
-  @ApiProperty({ example: 'Ås IL' })
+  @ApiPropertyOptional({
+    example: 'Ås IL',
+    description: "Claim; the register's name is stored (in this spelling when they differ only in case)",
+  })
+  @Optional()
   @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name!: string;
+  name?: string;
 
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiPropertyOptional({
+    enum: ORGANISATION_KINDS,
+    description: "Claim; left out, the kind suggested by the register's organisation form",
+  })
+  @Optional()
   @IsIn(ORGANISATION_KINDS)
-  kind!: OrganisationKind;
+  kind?: OrganisationKind;
 
-  @ApiProperty({ description: 'Registered in Frivillighetsregisteret' })
+  @ApiPropertyOptional({
+    description: "Claim: registered in Frivillighetsregisteret (the register's flag is stored)",
+  })
+  @Optional()
   @IsBoolean()
-  inFrivillighetsregisteret!: boolean;
+  inFrivillighetsregisteret?: boolean;
 
   @ApiPropertyOptional({
     example: '3218',
     nullable: true,
     type: String,
-    description: 'Home municipality number',
+    description: "Claim: home municipality number (the register's business or postal address is stored)",
   })
   @IsOptional()
   @IsString()
@@ -177,6 +196,20 @@ export class OrganisationView {
   @ApiProperty({ nullable: true, type: Number }) membersUnder25!: number | null;
   @ApiProperty({ enum: ['pending', 'verified'] }) status!: 'pending' | 'verified';
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) verifiedAt!: string | null;
+  @ApiProperty({
+    enum: REGISTER_STATUSES,
+    description:
+      'checked: name, municipality and Frivillighetsregisteret come from Enhetsregisteret; unchecked: stored as ' +
+      'claimed while the register could not be reached (the worker checks it later)',
+  })
+  registerStatus!: RegisterStatus;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'Last check against the register',
+  })
+  registerCheckedAt!: string | null;
   @ApiProperty({ type: [ContactView] }) contacts!: ContactView[];
 }
 
@@ -190,4 +223,12 @@ export class OrganisationQuery extends PageQuery {
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
+
+  @ApiPropertyOptional({
+    enum: REGISTER_STATUSES,
+    description: 'unchecked: not yet checked against the register',
+  })
+  @IsOptional()
+  @IsIn(REGISTER_STATUSES)
+  registerStatus?: RegisterStatus;
 }
