@@ -3,7 +3,7 @@ import { priceOccurrence } from './price-occurrence';
 import { compileRules } from './rules';
 import type { PricingSubject } from './types';
 
-const before = {
+const before: Record<string, string | boolean | null> = {
   kind: 'commercial',
   inFrivillighetsregisteret: false,
   municipalityNumber: null,
