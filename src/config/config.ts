@@ -116,6 +116,11 @@ class EnvironmentVariables {
   @Min(0, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
   @Max(60, { message: 'LATE_CANCELLATION_DAYS must be an integer from 0 to 60' })
   LATE_CANCELLATION_DAYS: number = 7;
+
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    message: 'PUBLIC_URL must be the public origin, e.g. https://frirom.as.kommune.no (no path)',
+  })
+  PUBLIC_URL: string = 'http://localhost:3000';
 }
 
 export interface AppConfig {
@@ -143,6 +148,8 @@ export interface AppConfig {
   jobLockMs: number;
   /** First retry delay of a mail that could not be sent; it doubles on each attempt. */
   mailBackoffMs: number;
+  /** The service's public origin: links in mail point here. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -184,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     lateCancellationDays: vars.LATE_CANCELLATION_DAYS,
     jobLockMs: vars.JOB_LOCK_MS,
     mailBackoffMs: vars.MAIL_BACKOFF_MS,
+    publicUrl: vars.PUBLIC_URL,
   };
 }
 

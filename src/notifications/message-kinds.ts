@@ -13,6 +13,8 @@ export const MESSAGE_KINDS = [
   'caretaker_digest',
   'series_reminder',
   'season_result',
+  'organisation_invitation',
+  'welcome',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  controllers: [OrganisationsController],
-  providers: [OrganisationsService],
+  controllers: [OrganisationsController, InvitationsController],
+  providers: [OrganisationsService, InvitationsService],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}
