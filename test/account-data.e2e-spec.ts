@@ -117,7 +117,10 @@ describe('what a person can see and do about their own data', () => {
     // Someone else's data is not in it.
     expect(JSON.stringify(exported.body)).not.toContain(w.applicant.user.email);
 
-    expect((await ola.http.delete('/auth/me')).status).toBe(204);
+    const unconfirmed = await ola.http.delete('/auth/me', { body: { email: 'someone@else.no' } });
+    expect([unconfirmed.status, unconfirmed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await ola.http.delete('/auth/me', { body: {} })).status).toBe(400);
+    expect((await ola.http.delete('/auth/me', { body: { email: 'Ola@klubb.no' } })).status).toBe(204);
     expect((await ola.http.get('/auth/me')).status).toBe(401);
     const traces = await t.dataSource.query(
       `SELECT (SELECT count(*)::int FROM users WHERE email = 'ola@klubb.no' OR name = 'Ola Kasserer') AS users,
@@ -160,7 +163,7 @@ describe('what a person can see and do about their own data', () => {
         email: 'solo@klubb.no',
       })
     ).body;
-    const res = await solo.http.delete('/auth/me');
+    const res = await solo.http.delete('/auth/me', { body: { email: 'solo@klubb.no' } });
     expect([res.status, res.body.code, res.body.details]).toEqual([
       409,
       'LAST_CONTACT',

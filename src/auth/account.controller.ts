@@ -11,7 +11,7 @@ import { CurrentUser, Public } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { ErrorBody } from '../common/errors/error-body';
 import { AccountService } from './account.service';
-import { AccountExport, ConfirmEmailDto } from './dto/account.dto';
+import { AccountExport, ConfirmEmailDto, DeleteAccountDto } from './dto/account.dto';
 import { EmailConfirmationsService } from './email-confirmations.service';
 
 /** A person's own data: confirm the address, download everything, delete the account. */
@@ -45,11 +45,11 @@ export class AccountController {
   @HttpCode(204)
   @ApiOperation({
     summary:
-      'Delete your account: personal data goes, bookings stay without a person; the last contact of an organisation must hand it over first',
+      'Delete your account (body: your own e-mail address, to confirm): personal data goes, bookings stay without a person; the last contact of an organisation must hand it over first',
   })
   @ApiNoContentResponse({ description: 'The account is deleted; its tokens stop working' })
   @ApiConflictResponse({ type: ErrorBody, description: 'LAST_CONTACT' })
-  async delete(@CurrentUser() caller: AuthUser): Promise<void> {
-    await this.account.delete(caller);
+  async delete(@Body() dto: DeleteAccountDto, @CurrentUser() caller: AuthUser): Promise<void> {
+    await this.account.delete(caller, dto.email);
   }
 }

@@ -75,12 +75,15 @@ export class AccountService {
    * no person attached (created_by and the like become null). The last contact of an organisation must
    * hand it over first, so no organisation is left without anyone to reach.
    */
-  async delete(caller: AuthUser): Promise<void> {
+  async delete(caller: AuthUser, confirmEmail: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [user] = await m.query<{ email: string }[]>('SELECT email FROM users WHERE id = $1 FOR UPDATE', [
         caller.id,
       ]);
       if (!user) throw notFound('User');
+      if (user.email !== confirmEmail.toLowerCase()) {
+        throw new DomainError('VALIDATION_FAILED', 'email must be your own address, to confirm the deletion');
+      }
       // Locks the organisations, so two last contacts deleting themselves at once cannot both go.
       const sole = await m.query<{ id: string }[]>(
         `SELECT o.id FROM organisations o JOIN organisation_members om ON om.organisation_id = o.id

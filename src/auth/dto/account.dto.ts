@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { NormalizeEmail } from '../../common/http/transforms';
 
 export class ConfirmEmailDto {
   @ApiProperty({ description: 'The token from the welcome mail’s link (…/bekreft-epost?token=…)' })
@@ -7,6 +8,15 @@ export class ConfirmEmailDto {
   @MinLength(1)
   @MaxLength(200)
   token!: string;
+}
+
+/** Deleting an account cannot be undone: the caller types their own address to confirm it. */
+export class DeleteAccountDto {
+  @ApiProperty({ example: 'leder@ask-il.no', description: 'Your own e-mail address, to confirm' })
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
 }
 
 /** Everything frirom holds about the signed-in user, as JSON (GET /auth/me/export). */
