@@ -1,5 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Http } from './support/http';
 import { SmtpSink } from './support/smtp-sink';
 import { eventually, startApp, startWorker, TestApp } from './support/test-app';
 import { addContact, BookingWorld, bookingWorld, orgNumber, requestBody } from './support/world';
@@ -33,7 +32,7 @@ describe('what a person can see and do about their own data', () => {
     });
     expect(res.status).toBe(201);
     const login = await t.http.post('/auth/login', { email, password: 'lang-og-sikker-42' });
-    return { id: res.body.id as string, http: t.http.as(login.body.accessToken) as Http };
+    return { id: res.body.id as string, http: t.http.as(login.body.accessToken) };
   };
   const confirmationToken = (email: string) =>
     eventually(async () => {
