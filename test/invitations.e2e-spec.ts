@@ -79,6 +79,15 @@ describe('contacts are invited, not added', () => {
     expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].token_hash).not.toContain(token);
     expect(rows[0].valid).toMatchObject({ days: 7 });
+    // Nor does the sent mail keep the link.
+    const kept = await eventually(async () => {
+      const [row] = await t.dataSource.query(
+        `SELECT status, data::text AS data FROM outbox_messages WHERE to_email = 'vakt@as.kommune.no'`,
+      );
+      return row.status === 'sent' ? row.data : undefined;
+    });
+    expect(kept).not.toContain(token);
+    expect(kept).toContain('Ås korps');
   });
 
   it('makes the invitee a contact only when they accept while signed in, once', async () => {
@@ -173,6 +182,29 @@ describe('contacts are invited, not added', () => {
     const view = (await staff.http.get(`/organisations/${org.id}`)).body;
     expect(view.contacts.map((c: any) => c.userId)).toEqual([successor.user.id]);
     expect((await staff.http.get(`/organisations/${org.id}/history`)).body.items[0].kind).toBe('handed_over');
+  });
+
+  it('limits how many invitations a contact sends a day', async () => {
+    const busy = await t.createUser(['applicant']);
+    const own = (
+      await busy.http.post('/organisations', {
+        orgNumber: orgNumber(),
+        name: 'Travle klubben',
+        kind: 'voluntary',
+        inFrivillighetsregisteret: false,
+        email: 'travel@klubb.no',
+      })
+    ).body;
+    for (let i = 0; i < 20; i++) {
+      expect(
+        (await busy.http.post(`/organisations/${own.id}/invitations`, { email: `m${i}@x.no` })).status,
+      ).toBe(202);
+    }
+    const over = await busy.http.post(`/organisations/${own.id}/invitations`, { email: 'm20@x.no' });
+    expect([over.status, over.body.code]).toEqual([429, 'TOO_MANY_INVITATIONS']);
+    expect(
+      (await staff.http.post(`/organisations/${own.id}/invitations`, { email: 'm20@x.no' })).status,
+    ).toBe(202);
   });
 
   it('writes to an invitee with an English account in English', async () => {

@@ -12,6 +12,8 @@ import { OrganisationMember } from './organisation-member.entity';
 import { Organisation } from './organisation.entity';
 
 export const INVITATION_VALID_DAYS = 7;
+/** Invitations an organisation's contacts may send a day: enough for a board, too few to spam with. */
+export const INVITATIONS_PER_DAY = 20;
 
 /**
  * Contacts join an organisation only by accepting a mailed invitation while signed in; nothing else adds
@@ -35,6 +37,7 @@ export class InvitationsService {
       const org = await m.findOneBy(Organisation, { id: organisationId });
       const member = await m.existsBy(OrganisationMember, { organisationId, userId: caller.id });
       if (!org || (!isStaff(caller) && !member)) throw notFound('Organisation');
+      if (!isStaff(caller)) await this.checkDailyLimit(m, organisationId);
       const { token, hash } = newSecretToken();
       const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000);
       const { identifiers } = await m.insert(OrganisationInvitation, {
@@ -120,6 +123,20 @@ export class InvitationsService {
       await m.delete(OrganisationMember, { organisationId, userId: caller.id });
       await recordEvent(m, organisationId, 'contact_left', caller);
     });
+  }
+
+  private async checkDailyLimit(m: EntityManager, organisationId: string): Promise<void> {
+    const [{ n }] = await m.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM organisation_invitations
+        WHERE organisation_id = $1 AND created_at > now() - interval '1 day'`,
+      [organisationId],
+    );
+    if (n >= INVITATIONS_PER_DAY) {
+      throw new DomainError(
+        'TOO_MANY_INVITATIONS',
+        `An organisation may send at most ${INVITATIONS_PER_DAY} invitations a day`,
+      );
+    }
   }
 
   private async removeOtherContacts(m: EntityManager, organisationId: string, keep: string): Promise<void> {
