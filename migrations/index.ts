@@ -6,6 +6,7 @@ import { Fees1795900000000 } from './1795900000000-Fees';
 import { Statistics1796000000000 } from './1796000000000-Statistics';
 import { Seasons1796100000000 } from './1796100000000-Seasons';
 import { RegisterChecks1796155409342 } from './1796155409342-RegisterChecks';
+import { OrganisationAccounts1796155356330 } from './1796155356330-OrganisationAccounts';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   Fees1795900000000,
   Statistics1796000000000,
   Seasons1796100000000,
+  OrganisationAccounts1796155356330,
   RegisterChecks1796155409342,
 ];

@@ -6,7 +6,13 @@ import { JobName } from '../src/jobs/job-registry';
 import { JobsService } from '../src/jobs/jobs.service';
 import { SmtpSink } from './support/smtp-sink';
 import { eventually, startApp, startWorker, TestApp } from './support/test-app';
-import { BookingWorld, bookingWorld, FIRST_TUESDAY_OF_SEPTEMBER as TUE, requestBody } from './support/world';
+import {
+  addContact,
+  BookingWorld,
+  bookingWorld,
+  FIRST_TUESDAY_OF_SEPTEMBER as TUE,
+  requestBody,
+} from './support/world';
 
 describe('notifications through the outbox, sent by the worker over SMTP', () => {
   let t: TestApp;
@@ -50,7 +56,7 @@ describe('notifications through the outbox, sent by the worker over SMTP', () =>
   it('writes in English to a user who chose it', async () => {
     const english = await t.createUser(['applicant'], { email: 'english@klubb.no' });
     await t.dataSource.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [english.user.id]);
-    await w.applicant.http.post(`/organisations/${w.org.id}/members`, { email: 'english@klubb.no' });
+    await addContact(t, w.org.id, english.user.id);
     await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'English-test' }));
     const [mail] = await mailsTo('english@klubb.no', /Application received: English-test/);
     expect(mail.text).toContain('We have received the application');

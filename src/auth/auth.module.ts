@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailConfirmationsService } from './email-confirmations.service';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginThrottleService } from './login-throttle.service';
 import { TokenService } from './token.service';
@@ -10,9 +13,11 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, AccountController, UsersController],
   providers: [
     AuthService,
+    AccountService,
+    EmailConfirmationsService,
     UsersService,
     LoginThrottleService,
     {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
 import { LoginAnswer, RegisterDto } from './dto/auth.dto';
+import { EmailConfirmationsService } from './email-confirmations.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { User } from './user.entity';
 import { TokenService } from './token.service';
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly dataSource: DataSource,
+    private readonly confirmations: EmailConfirmationsService,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginAnswer> {
@@ -34,8 +36,13 @@ export class AuthService {
     return { accessToken, user: await this.users.view(user.id) };
   }
 
+  /** Creates an applicant and, in the same transaction, the welcome mail that confirms the address. */
   async register(dto: RegisterDto): Promise<User> {
-    return this.users.create({ ...dto, roles: ['applicant'] });
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.users.create({ ...dto, roles: ['applicant'] }, m);
+      await this.confirmations.sendWelcome(m, user);
+      return user;
+    });
   }
 
   /** The user a bearer token names, or null when the token is bad, expired or names nobody. */

@@ -26,6 +26,10 @@ export class User {
   @Column('text', { default: 'nb' })
   locale!: 'nb' | 'en';
 
+  /** When the user followed the confirmation link mailed to `email`; unconfirmed accounts still work. */
+  @Column('timestamptz', { nullable: true })
+  emailConfirmedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -107,6 +107,7 @@ export class UsersService {
       phone: u.phone,
       roles: u.roles,
       locale: u.locale,
+      emailConfirmed: u.emailConfirmedAt !== null,
       organisationIds: memberships
         .filter((m) => m.userId === u.id)
         .map((m) => m.organisationId)

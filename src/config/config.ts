@@ -133,6 +133,10 @@ class EnvironmentVariables {
   @Min(50, { message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
   @Max(60_000, { message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
   BRREG_TIMEOUT_MS: number = 3_000;
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    message: 'PUBLIC_URL must be the public origin, e.g. https://frirom.as.kommune.no (no path)',
+  })
+  PUBLIC_URL: string = 'http://localhost:3000';
 }
 
 export interface AppConfig {
@@ -166,6 +170,8 @@ export interface AppConfig {
   brregUrl: string;
   /** How long one call to the register may take before it counts as a failure. */
   brregTimeoutMs: number;
+  /** The service's public origin: links in mail point here. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -210,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailBackoffMs: vars.MAIL_BACKOFF_MS,
     brregUrl: vars.BRREG_URL,
     brregTimeoutMs: vars.BRREG_TIMEOUT_MS,
+    publicUrl: vars.PUBLIC_URL,
   };
 }
 

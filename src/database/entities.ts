@@ -1,4 +1,5 @@
 import { AppSetting } from '../auth/app-setting.entity';
+import { EmailConfirmation } from '../auth/email-confirmation.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { BookingClaim } from '../bookings/booking-claim.entity';
 import { BookingEvent } from '../bookings/booking-event.entity';
@@ -11,6 +12,8 @@ import { SEASON_ENTITIES } from '../seasons/season-entities';
 import { STATISTICS_ENTITIES } from '../statistics/statistics-entities';
 import { User } from '../auth/user.entity';
 import { OrganisationMember } from '../organisations/organisation-member.entity';
+import { OrganisationEvent } from '../organisations/organisation-event.entity';
+import { OrganisationInvitation } from '../organisations/organisation-invitation.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { RegisterLookup } from '../organisations/register/register-lookup.entity';
 import { DemoSeed } from '../seed/demo-seed.entity';
@@ -25,6 +28,7 @@ import { Room } from '../venues/room.entity';
 export const ENTITIES = [
   User,
   LoginFailure,
+  EmailConfirmation,
   AppSetting,
   DemoSeed,
   Building,
@@ -36,6 +40,8 @@ export const ENTITIES = [
   Organisation,
   OrganisationMember,
   RegisterLookup,
+  OrganisationEvent,
+  OrganisationInvitation,
   BookingRequest,
   Occurrence,
   BookingClaim,

@@ -57,8 +57,12 @@ export class MailSender {
         );
         return false;
       }
+      // A `link` in the data is a single-use link with its token (invitation, confirmation): once sent, it
+      // is not kept, so the database holds only the token's hash.
       await m.query(
-        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
+                data = data - 'link'
+          WHERE id = $1`,
         [row.id],
       );
       return true;

@@ -14,6 +14,8 @@ export const MESSAGE_KINDS = [
   'series_reminder',
   'season_result',
   'register_changed',
+  'organisation_invitation',
+  'welcome',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
-import { Page, PageOf } from '../common/http/pagination';
+import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import {
-  AddMemberDto,
   CreateOrganisationDto,
+  FieldChangeView,
+  OrganisationEventView,
   OrganisationQuery,
   OrganisationView,
   UpdateOrganisationDto,
@@ -15,6 +16,7 @@ import { RegisterLookupView } from './dto/register-lookup.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
+@ApiExtraModels(FieldChangeView)
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
@@ -69,7 +71,10 @@ export class OrganisationsController {
 
   @Patch(':id')
   @Roles('applicant', 'staff')
-  @ApiOperation({ summary: 'Edit an organisation (its contacts, staff)' })
+  @ApiOperation({
+    summary:
+      'Edit an organisation (its contacts, staff). A contact changing kind, inFrivillighetsregisteret or municipalityNumber of a verified organisation sends it back to pending',
+  })
   @ApiOkResponse({ type: OrganisationView })
   update(
     @IdParam() id: string,
@@ -88,16 +93,13 @@ export class OrganisationsController {
     return this.organisations.verify(id, user);
   }
 
-  @Post(':id/members')
-  @Roles('applicant', 'staff')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Add a registered user as a contact (a contact of it, staff)' })
-  @ApiOkResponse({ type: OrganisationView })
-  addMember(
-    @IdParam() id: string,
-    @Body() dto: AddMemberDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<OrganisationView> {
-    return this.organisations.addMember(id, dto.email, user);
+  @Get(':id/history')
+  @Roles('staff')
+  @ApiOperation({
+    summary: "The organisation's history, newest first: changes old → new, verifications, contacts (staff)",
+  })
+  @ApiOkResponse({ type: PageOf(OrganisationEventView) })
+  history(@IdParam() id: string, @Query() page: PageQuery): Promise<Page<OrganisationEventView>> {
+    return this.organisations.history(id, page);
   }
 }

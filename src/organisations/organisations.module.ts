@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { RegisterModule } from './register/register.module';
 
 @Module({
   imports: [RegisterModule],
-  controllers: [OrganisationsController],
-  providers: [OrganisationsService],
+  controllers: [OrganisationsController, InvitationsController],
+  providers: [OrganisationsService, InvitationsService],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -1,21 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { DomainError, isUniqueViolation, notFound } from '../common/errors/domain-error';
-import { Page } from '../common/http/pagination';
-import { formatInstant } from '../common/time';
+import { Page, PageQuery } from '../common/http/pagination';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isValidOrgNumber, normalizeOrgNumber } from '../core/org-number';
 import { suggestKind } from '../core/register';
+import { fieldChanges, touchesPricedFacts } from '../core/pricing';
 import {
   CreateOrganisationDto,
+  OrganisationEventView,
   OrganisationQuery,
   OrganisationView,
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
 import { RegisterLookupView } from './dto/register-lookup.dto';
 import { OrganisationMember } from './organisation-member.entity';
+import { listEvents, recordEvent } from './organisation-history';
+import { organisationViews } from './organisation-views';
 import { Organisation } from './organisation.entity';
 import { resolveFacts, usableFacts } from './register/register-check';
 import { RegisterClient } from './register/register.client';
@@ -75,42 +77,55 @@ export class OrganisationsService {
     return { ...facts, suggestedKind: suggestKind(facts.organisationForm) };
   }
 
+  /**
+   * Edits an organisation. A change by its own contact to a fact fees depend on (PRICED_ORGANISATION_FACTS)
+   * sends a verified organisation back to pending until staff verify it again; staff editing the facts
+   * keep it verified, since they are the ones who verify. Every change is written to its history, old →
+   * new. Fees already stored on occurrences are not touched.
+   */
   async update(id: string, dto: UpdateOrganisationDto, caller: AuthUser): Promise<OrganisationView> {
-    const org = await this.visible(id, caller);
-    const next = { ...org, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) };
-    checkMembers(next.membersTotal, next.membersUnder25);
-    await this.dataSource.getRepository(Organisation).save(next);
+    await this.dataSource.transaction(async (m) => {
+      // Locked, so a verification cannot slip in between reading the facts and changing them.
+      const org = await m.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!org || (!isStaff(caller) && !(await this.isMember(id, caller.id, m)))) {
+        throw notFound('Organisation');
+      }
+      const changes = fieldChanges(org, { ...dto });
+      if (Object.keys(changes).length === 0) return;
+      const next: Organisation = { ...org };
+      for (const [field, change] of Object.entries(changes))
+        (next as unknown as Record<string, unknown>)[field] = change.to;
+      checkMembers(next.membersTotal, next.membersUnder25);
+      const unverified = org.status === 'verified' && !isStaff(caller) && touchesPricedFacts(changes);
+      if (unverified) Object.assign(next, { status: 'pending', verifiedAt: null });
+      await m.save(Organisation, next);
+      await recordEvent(m, id, 'updated', caller, { changes, unverified });
+    });
     return this.get(id, caller);
   }
 
   async verify(id: string, caller: AuthUser): Promise<OrganisationView> {
-    const result = await this.dataSource
-      .getRepository(Organisation)
-      .update({ id, status: 'pending' }, { status: 'verified', verifiedAt: new Date() });
-    if (!result.affected && !(await this.dataSource.getRepository(Organisation).existsBy({ id }))) {
-      throw notFound('Organisation');
-    }
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.update(
+        Organisation,
+        { id, status: 'pending' },
+        { status: 'verified', verifiedAt: new Date() },
+      );
+      if (result.affected) await recordEvent(m, id, 'verified', caller);
+      else if (!(await m.existsBy(Organisation, { id }))) throw notFound('Organisation');
+    });
     return this.get(id, caller);
   }
 
-  async addMember(id: string, email: string, caller: AuthUser): Promise<OrganisationView> {
-    await this.visible(id, caller);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email });
-    if (!user)
-      throw new DomainError('NOT_FOUND', 'No user with that e-mail address: they must register first');
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(OrganisationMember)
-      .values({ organisationId: id, userId: user.id })
-      .orIgnore()
-      .execute();
-    return this.get(id, caller);
+  /** The organisation's history, newest first (staff). */
+  async history(id: string, page: PageQuery): Promise<Page<OrganisationEventView>> {
+    if (!(await this.dataSource.getRepository(Organisation).existsBy({ id }))) throw notFound('Organisation');
+    return listEvents(this.dataSource.manager, id, page);
   }
 
   async get(id: string, caller: AuthUser): Promise<OrganisationView> {
     const org = await this.visible(id, caller);
-    const [view] = await this.views([org]);
+    const [view] = await this.views([org], caller);
     return view;
   }
 
@@ -132,7 +147,7 @@ export class OrganisationsService {
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
     if (q.registerStatus) qb.andWhere('o.register_status = :rs', { rs: q.registerStatus });
     const [orgs, total] = await qb.getManyAndCount();
-    return { items: await this.views(orgs), total };
+    return { items: await this.views(orgs, caller), total };
   }
 
   /** Whether the caller acts for the organisation (a contact of it). */
@@ -151,37 +166,11 @@ export class OrganisationsService {
     return org;
   }
 
-  private async views(orgs: Organisation[]): Promise<OrganisationView[]> {
-    const ids = orgs.map((o) => o.id);
-    const members = ids.length
-      ? await this.dataSource.getRepository(OrganisationMember).find({
-          where: { organisationId: In(ids) },
-          relations: { user: true },
-          order: { addedAt: 'ASC' },
-        })
-      : [];
-    return orgs.map((o) => ({
-      id: o.id,
-      orgNumber: o.orgNumber,
-      name: o.name,
-      kind: o.kind,
-      inFrivillighetsregisteret: o.inFrivillighetsregisteret,
-      municipalityNumber: o.municipalityNumber,
-      local: o.municipalityNumber === this.config.homeMunicipalityNumber,
-      email: o.email,
-      phone: o.phone,
-      website: o.website,
-      description: o.description,
-      membersTotal: o.membersTotal,
-      membersUnder25: o.membersUnder25,
-      status: o.status,
-      verifiedAt: o.verifiedAt ? formatInstant(o.verifiedAt) : null,
-      registerStatus: o.registerStatus,
-      registerCheckedAt: o.registerCheckedAt ? formatInstant(o.registerCheckedAt) : null,
-      contacts: members
-        .filter((m) => m.organisationId === o.id && m.user)
-        .map((m) => ({ userId: m.userId, name: m.user!.name, email: m.user!.email, phone: m.user!.phone })),
-    }));
+  private views(orgs: Organisation[], caller: AuthUser): Promise<OrganisationView[]> {
+    return organisationViews(this.dataSource.manager, orgs, {
+      homeMunicipalityNumber: this.config.homeMunicipalityNumber,
+      forStaff: isStaff(caller),
+    });
   }
 }
 

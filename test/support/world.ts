@@ -79,6 +79,17 @@ export async function bookingWorld(t: TestApp): Promise<BookingWorld> {
   return { staff, applicant, stranger, org, unverified, building, gym, hall, courtA, courtB };
 }
 
+/**
+ * Makes a user a contact of an organisation directly in the database: a shortcut for tests about something
+ * else. The API adds contacts only by an accepted invitation (test/invitations.e2e-spec.ts).
+ */
+export async function addContact(t: TestApp, organisationId: string, userId: string): Promise<void> {
+  await t.dataSource.query(
+    'INSERT INTO organisation_members (organisation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+    [organisationId, userId],
+  );
+}
+
 export const FIRST_TUESDAY_OF_SEPTEMBER = nth(9, TUESDAY);
 
 /** A booking-request body for the world's organisation, overridable field by field. */

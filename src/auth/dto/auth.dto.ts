@@ -123,6 +123,8 @@ export class UserView {
   @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
   @ApiProperty({ enum: ['nb', 'en'] }) locale!: 'nb' | 'en';
+  @ApiProperty({ description: 'Whether the user followed the confirmation link mailed at registration' })
+  emailConfirmed!: boolean;
 
   @ApiProperty({ type: [String], description: 'Organisations the user is a contact of' })
   organisationIds!: string[];

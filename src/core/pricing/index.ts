@@ -19,3 +19,5 @@ export { priceOccurrence, sumFees } from './price-occurrence';
 export { validatePriceList, validateRule } from './validation';
 export type { RuleInput } from './validation';
 export { formatKr, hourlyAmountOre, mulDivRound, percentOfOre } from './money';
+export { fieldChanges, PRICED_ORGANISATION_FACTS, touchesPricedFacts } from './organisation-facts';
+export type { FieldChanges, PricedOrganisationFacts } from './organisation-facts';

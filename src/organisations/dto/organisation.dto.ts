@@ -165,19 +165,26 @@ export class UpdateOrganisationDto {
   membersUnder25?: number | null;
 }
 
-export class AddMemberDto {
-  @ApiProperty({ example: 'kasserer@asil.no', description: 'A registered user to add as a contact' })
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
-  email!: string;
-}
-
 export class ContactView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ description: 'Whether the contact has confirmed the e-mail address (staff check it)' })
+  emailConfirmed!: boolean;
+}
+
+export class PendingInvitationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The address as it was typed; nothing about any account it may have' })
+  email!: string;
+  @ApiProperty({ format: 'date-time' }) invitedAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class FieldChangeView {
+  @ApiProperty({ nullable: true, description: 'The value before' }) from!: unknown;
+  @ApiProperty({ nullable: true, description: 'The value after' }) to!: unknown;
 }
 
 export class OrganisationView {
@@ -195,7 +202,6 @@ export class OrganisationView {
   @ApiProperty({ nullable: true, type: Number }) membersTotal!: number | null;
   @ApiProperty({ nullable: true, type: Number }) membersUnder25!: number | null;
   @ApiProperty({ enum: ['pending', 'verified'] }) status!: 'pending' | 'verified';
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) verifiedAt!: string | null;
   @ApiProperty({
     enum: REGISTER_STATUSES,
     description:
@@ -210,7 +216,47 @@ export class OrganisationView {
     description: 'Last check against the register',
   })
   registerCheckedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When staff verified it; null while pending (also after a change sent it back)',
+  })
+  verifiedAt!: string | null;
   @ApiProperty({ type: [ContactView] }) contacts!: ContactView[];
+  @ApiProperty({ type: [PendingInvitationView], description: 'Invitations not yet accepted nor expired' })
+  invitations!: PendingInvitationView[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/FieldChangeView' },
+    description:
+      'Staff only: each field changed since staff last verified it (or since it was registered), value then → now',
+  })
+  changesSinceVerification?: Record<string, FieldChangeView>;
+}
+
+export class OrganisationEventView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['updated', 'verified', 'contact_joined', 'contact_left', 'handed_over'] })
+  kind!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Null once the account is deleted',
+  })
+  actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
+  @ApiProperty({ description: 'Done by staff (who keep it verified)' }) byStaff!: boolean;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/FieldChangeView' },
+    description: 'updated: field → {from, to}',
+  })
+  changes!: Record<string, FieldChangeView>;
+  @ApiProperty({ description: 'updated: the change sent a verified organisation back to pending' })
+  unverified!: boolean;
 }
 
 export class OrganisationQuery extends PageQuery {
