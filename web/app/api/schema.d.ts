@@ -386,6 +386,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved bookings of verified organisations as activities, by day range (at most 62 days) */
+        get: operations["PublicPagesController_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/rooms/{id}/busy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room's busy times (booked or closed, nobody named), by day range (at most 31 days) */
+        get: operations["PublicPagesController_busy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A verified organisation's public page, with this year's value of free use */
+        get: operations["PublicPagesController_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/exemption-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exemption rules valid today, in rank order: what makes a room cheaper or free */
+        get: operations["PublicPagesController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rooms/{id}/prices": {
         parameters: {
             query?: never;
@@ -1548,6 +1616,121 @@ export interface components {
             items: components["schemas"]["FreeRoomView"][];
             total: number;
         };
+        ActivityView: {
+            /**
+             * Format: uuid
+             * @description The occurrence
+             */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: uuid */
+            roomId: string;
+            roomName: string;
+            /** Format: uuid */
+            buildingId: string;
+            buildingName: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        ActivitiesAnswer: {
+            items: components["schemas"]["ActivityView"][];
+        };
+        BusyTimeView: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            reason: "booked" | "closed";
+        };
+        BusyTimesAnswer: {
+            items: components["schemas"]["BusyTimeView"][];
+        };
+        PublicSupportView: {
+            year: number;
+            /** @description Approved bookings this year, past and coming */
+            bookings: number;
+            /** @description Hours booked */
+            hours: number;
+            /** @description The list price of those hours, øre */
+            listOre: number;
+            /** @description What the municipality waived (its support), øre */
+            waivedOre: number;
+        };
+        PublicOrganisationDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private";
+            description: string | null;
+            website: string | null;
+            /** @description Home municipality number */
+            municipalityNumber: string | null;
+            support: components["schemas"]["PublicSupportView"];
+        };
+        RuleConditionsDto: {
+            /** @description The organisation is of one of these kinds */
+            organisationKinds?: ("voluntary" | "sports" | "study_association" | "public" | "commercial" | "private")[];
+            /** @description The organisation is registered in Frivillighetsregisteret */
+            requireFrivillighetsregisteret?: boolean;
+            /** @description The organisation's municipality is the home municipality */
+            requireLocal?: boolean;
+            /** @description The activity is for one of these age groups */
+            ageGroups?: ("children" | "youth" | "adults" | "seniors" | "all_ages")[];
+            /** @description The room is in a building of one of these kinds */
+            buildingKinds?: ("school" | "culture" | "sports" | "other")[];
+            /** @description The room is of one of these kinds */
+            roomKinds?: ("gym" | "hall" | "classroom" | "meeting_room" | "auditorium" | "kitchen" | "music_room" | "other")[];
+            /** @description The booking starts on one of these ISO weekdays (Monday 1), Oslo time */
+            weekdays?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+            /**
+             * @description The booking starts at or after this Oslo time
+             * @example 08:00
+             */
+            startsNotBefore?: string;
+            /**
+             * @description The booking ends at or before this Oslo time on its start date ('24:00': midnight)
+             * @example 22:00
+             */
+            endsNotAfter?: string;
+            /** @description The rule does not apply to activities that charge entrance */
+            excludeEntranceFee?: boolean;
+        };
+        RuleEffectDto: {
+            /**
+             * @description Whole percent waived
+             * @example 100
+             */
+            waivePercent: number;
+            /**
+             * @description Which fee lines the waiver applies to
+             * @default [
+             *       "rent"
+             *     ]
+             */
+            waives: ("rent" | "fixed" | "caretaker" | "cleaning")[];
+        };
+        PublicRuleView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            conditions: components["schemas"]["RuleConditionsDto"];
+            effect: components["schemas"]["RuleEffectDto"];
+        };
+        PublicRulesAnswer: {
+            /** @description In rank order: the first that matches applies */
+            items: components["schemas"]["PublicRuleView"][];
+        };
         HourlyRatesDto: {
             /** @description Voluntary, sports and study associations, per hour */
             nonprofit: number;
@@ -1615,48 +1798,6 @@ export interface components {
             extras: components["schemas"]["PriceExtraDto"][];
             /** Format: date-time */
             updatedAt: string;
-        };
-        RuleConditionsDto: {
-            /** @description The organisation is of one of these kinds */
-            organisationKinds?: ("voluntary" | "sports" | "study_association" | "public" | "commercial" | "private")[];
-            /** @description The organisation is registered in Frivillighetsregisteret */
-            requireFrivillighetsregisteret?: boolean;
-            /** @description The organisation's municipality is the home municipality */
-            requireLocal?: boolean;
-            /** @description The activity is for one of these age groups */
-            ageGroups?: ("children" | "youth" | "adults" | "seniors" | "all_ages")[];
-            /** @description The room is in a building of one of these kinds */
-            buildingKinds?: ("school" | "culture" | "sports" | "other")[];
-            /** @description The room is of one of these kinds */
-            roomKinds?: ("gym" | "hall" | "classroom" | "meeting_room" | "auditorium" | "kitchen" | "music_room" | "other")[];
-            /** @description The booking starts on one of these ISO weekdays (Monday 1), Oslo time */
-            weekdays?: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
-            /**
-             * @description The booking starts at or after this Oslo time
-             * @example 08:00
-             */
-            startsNotBefore?: string;
-            /**
-             * @description The booking ends at or before this Oslo time on its start date ('24:00': midnight)
-             * @example 22:00
-             */
-            endsNotAfter?: string;
-            /** @description The rule does not apply to activities that charge entrance */
-            excludeEntranceFee?: boolean;
-        };
-        RuleEffectDto: {
-            /**
-             * @description Whole percent waived
-             * @example 100
-             */
-            waivePercent: number;
-            /**
-             * @description Which fee lines the waiver applies to
-             * @default [
-             *       "rent"
-             *     ]
-             */
-            waives: ("rent" | "fixed" | "caretaker" | "cleaning")[];
         };
         CreateRuleDto: {
             /** @example Gratis for lokale barne- og ungdomslag i skolelokaler */
@@ -3811,6 +3952,10 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 kind?: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private";
+                /** @description Part of the name, any case */
+                q?: string;
+                /** @description newest: last verified first */
+                sort?: "name" | "newest";
             };
             header?: never;
             path?: never;
@@ -3880,6 +4025,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FreeRoomsAnswer"];
+                };
+            };
+        };
+    };
+    PublicPagesController_activities: {
+        parameters: {
+            query: {
+                /** @description First day (Oslo) */
+                from: string;
+                /** @description Last day (Oslo), included */
+                to: string;
+                buildingId?: string;
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivitiesAnswer"];
+                };
+            };
+        };
+    };
+    PublicPagesController_busy: {
+        parameters: {
+            query: {
+                /** @description First day (Oslo) */
+                from: string;
+                /** @description Last day (Oslo), included */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusyTimesAnswer"];
+                };
+            };
+            /** @description No such room */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicPagesController_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganisationDetail"];
+                };
+            };
+            /** @description No such verified organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicPagesController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRulesAnswer"];
                 };
             };
         };
