@@ -70,3 +70,11 @@ export function need<D>(result: { data?: D; error?: unknown; response: Response 
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- the error boundary shows it
   throw new Response(JSON.stringify(result.error ?? null), { status: result.response.status });
 }
+
+/**
+ * The API's error for a call that failed (status, code and the message in the user's language, to show
+ * as given), or null when it succeeded. Typed loosely on purpose: not every route documents its 4xx.
+ */
+export function errorOf(result: { error?: unknown; response: Response }): ApiError | null {
+  return result.response.ok ? null : ((result.error ?? { statusCode: result.response.status }) as ApiError);
+}
