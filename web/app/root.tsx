@@ -28,7 +28,6 @@ export function loader({ request }: Route.LoaderArgs) {
   if (asked !== null) {
     url.searchParams.delete('lang');
     const cookie = `${LANG_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`;
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- React Router's redirect
     throw redirect(url.pathname + url.search, isLang(asked) ? { headers: { 'Set-Cookie': cookie } } : {});
   }
   return { lang: langOf(request) };

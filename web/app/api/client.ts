@@ -59,7 +59,6 @@ export interface ApiError {
 
 /** A loader's "this does not exist": the 404 page, rendered by the nearest error boundary. */
 export function notFound(): never {
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- React Router's way of answering 404
   throw new Response('Not found', { status: 404 });
 }
 
@@ -67,7 +66,6 @@ export function notFound(): never {
 export function need<D>(result: { data?: D; error?: unknown; response: Response }): D {
   if (result.data !== undefined) return result.data;
   if (result.response.status === 404) notFound();
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- the error boundary shows it
   throw new Response(JSON.stringify(result.error ?? null), { status: result.response.status });
 }
 

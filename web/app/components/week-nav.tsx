@@ -13,7 +13,7 @@ export function WeekNav({ week }: { week: WeekView }) {
     return `${location.pathname}?${params.toString()}`;
   };
   return (
-    <nav aria-label={t('common.week', { week: week.week.slice(-2) })} className="form-row">
+    <nav aria-label={t('common.week', { week: week.week.slice(-2) })} className="week-nav">
       <Link asChild>
         <RouterLink to={to(week.previous)} rel="prev">
           ← {t('common.previousWeek')}

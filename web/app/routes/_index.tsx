@@ -6,20 +6,21 @@ import { PageTitle } from '../components/page-title';
 import { RoomSearchForm } from '../components/room-search-form';
 import { langOf, type MessageKey, useT } from '../i18n/i18n';
 import { contentPages } from '../lib/content.server';
-import { addDays, mondayOf, osloToday } from '../lib/week';
+import { addDays, osloToday } from '../lib/week';
 import type { Route } from './+types/_index';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { client } = apiFor(request, context);
-  const monday = mondayOf(osloToday());
+  // The coming seven days: on a Sunday "this week" would be nearly over.
+  const today = osloToday();
   const [activities, organisations, pages] = await Promise.all([
     client
-      .GET('/public/activities', { params: { query: { from: monday, to: addDays(monday, 6) } } })
+      .GET('/public/activities', { params: { query: { from: today, to: addDays(today, 6) } } })
       .then(need),
     client.GET('/public/organisations', { params: { query: { sort: 'newest', limit: 6 } } }).then(need),
     contentPages(langOf(request)),
   ]);
-  // What is still to come this week: the next eight.
+  // What is still to come: the next eight.
   const now = Date.now();
   const coming = activities.items.filter((a) => new Date(a.endsAt).getTime() > now);
   return { activities: coming.slice(0, 8), organisations: organisations.items, pages };
