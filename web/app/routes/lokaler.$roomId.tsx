@@ -35,7 +35,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     room,
     building,
     parent: room.parentRoomId ? { id: room.parentRoomId, name: names.get(room.parentRoomId) ?? '' } : null,
-    sections: room.sectionIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+    sections: room.sectionIds
+      .map((id) => ({ id, name: names.get(id) ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
     prices: prices.data ?? null,
     rules: rulesFor(rules.items, room.kind, building.kind),
     busy: busy.items,
