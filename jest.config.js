@@ -25,6 +25,13 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      // The web app's catalogue, formats and generated client (its pages are Playwright's: web/tests).
+      displayName: 'web',
+      testMatch: ['<rootDir>/web/app/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swc },
+      testEnvironment: 'node',
+    },
+    {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': swc },

@@ -28,6 +28,8 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** Extra PostgreSQL settings per connection, e.g. for fast tests. */
   pgOptions?: string;
+  /** Serve the web app (dist/web) beside the API, as `main.ts` does; tests of the API leave it out. */
+  webApp?: boolean;
 }
 
 /** The modules shared by the API and the worker. */

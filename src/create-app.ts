@@ -8,6 +8,7 @@ import { validationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { mountQueueBoard } from './notifications/queue-board';
 import { buildOpenApiDocument } from './openapi';
+import { mountWebApp } from './web/web-app';
 
 /** The HTTP application, set up the same way for `main.ts` and for the tests. */
 export async function createApp(
@@ -24,6 +25,9 @@ export async function createApp(
   app.useGlobalPipes(validationPipe);
   mountQueueBoard(app);
   const document = buildOpenApiDocument(app);
+  if (options.webApp && !(await mountWebApp(app, config, document))) {
+    app.get(Logger).warn('No web app build in dist/web: serving the API only (npm run build builds both)');
+  }
   SwaggerModule.setup('docs', app, () => document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'frirom API',

@@ -7,11 +7,11 @@ import { SeedService } from './seed/seed.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  const app = await createApp(config, { webApp: true });
   await app.get(SeedService).run();
   closeOnSignals(app);
   await app.listen(config.port);
-  app.get(Logger).log(`frirom API on http://localhost:${config.port} (docs at /docs)`);
+  app.get(Logger).log(`frirom on http://localhost:${config.port} (API docs at /docs)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
+import { PublicPagesController } from './public-pages.controller';
+import { PublicPagesService } from './public-pages.service';
 
-@Module({ controllers: [PortalController], providers: [PortalService] })
+@Module({
+  controllers: [PortalController, PublicPagesController],
+  providers: [PortalService, PublicPagesService],
+})
 export class PortalModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, ILike } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
 import {
@@ -44,23 +44,25 @@ export class PortalService {
   constructor(private readonly dataSource: DataSource) {}
 
   async organisations(q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {
+    const name = q.q?.trim();
     const [orgs, total] = await this.dataSource.getRepository(Organisation).findAndCount({
-      where: { status: 'verified', ...(q.kind ? { kind: q.kind } : {}) },
-      order: { name: 'ASC', id: 'ASC' },
+      where: {
+        status: 'verified',
+        ...(q.kind ? { kind: q.kind } : {}),
+        // Name contains the words as typed; LIKE's own wildcards in them are taken literally.
+        ...(name ? { name: ILike(`%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) } : {}),
+      },
+      order: q.sort === 'newest' ? { verifiedAt: 'DESC', id: 'ASC' } : { name: 'ASC', id: 'ASC' },
       take: q.limit,
       skip: q.offset,
     });
-    return {
-      items: orgs.map((o) => ({
-        id: o.id,
-        name: o.name,
-        kind: o.kind,
-        description: o.description,
-        website: o.website,
-        municipalityNumber: o.municipalityNumber,
-      })),
-      total,
-    };
+    return { items: orgs.map(toPublicOrganisation), total };
+  }
+
+  /** A verified organisation's public fields; null for an unknown or unverified one. */
+  async publicOrganisation(id: string): Promise<PublicOrganisationView | null> {
+    const org = await this.dataSource.getRepository(Organisation).findOneBy({ id, status: 'verified' });
+    return org ? toPublicOrganisation(org) : null;
   }
 
   /**
@@ -189,6 +191,15 @@ export class PortalService {
     return calendar.toString();
   }
 }
+
+const toPublicOrganisation = (o: Organisation): PublicOrganisationView => ({
+  id: o.id,
+  name: o.name,
+  kind: o.kind,
+  description: o.description,
+  website: o.website,
+  municipalityNumber: o.municipalityNumber,
+});
 
 interface CalendarRow {
   id: string;

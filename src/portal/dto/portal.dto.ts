@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind, ROOM_KINDS, RoomKind } from '../../core/domain';
 import { ClockField, DateField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
@@ -22,6 +22,21 @@ export class PublicOrganisationQuery extends PageQuery {
   @IsOptional()
   @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ description: 'Part of the name, any case', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: ['name', 'newest'],
+    default: 'name',
+    description: 'newest: last verified first',
+  })
+  @IsOptional()
+  @IsIn(['name', 'newest'])
+  sort?: 'name' | 'newest';
 }
 
 export class FreeRoomsQuery extends PageQuery {

@@ -1,0 +1,52 @@
+import type { Lang } from './i18n';
+
+// Norwegian formats through Intl, always in Oslo time: "tirsdag 7. september 2027 kl. 18:00", "1 162,50 kr".
+const ZONE = 'Europe/Oslo';
+const LOCALE: Record<Lang, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(options);
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ZONE, ...options });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+const toDate = (value: string | Date): Date => (typeof value === 'string' ? new Date(value) : value);
+
+/** tirsdag 7. september 2027 kl. 18:00 / Tuesday, 7 September 2027 at 18:00 */
+export const formatDateTime = (value: string | Date, lang: Lang): string =>
+  dateFormat(lang, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(toDate(value));
+
+/** tirsdag 7. september 2027 */
+export const formatDate = (value: string | Date, lang: Lang): string =>
+  dateFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(value));
+
+/** 7. sep. — short, for a week's column heads */
+export const formatShortDate = (value: string | Date, lang: Lang): string =>
+  dateFormat(lang, { weekday: 'short', day: 'numeric', month: 'short' }).format(toDate(value));
+
+/** 18:00 */
+export const formatTime = (value: string | Date, lang: Lang): string =>
+  dateFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(toDate(value));
+
+/** A calendar date (YYYY-MM-DD, no time) as a long date; noon UTC keeps it on that day in Oslo. */
+export const formatDay = (isoDate: string, lang: Lang): string => formatDate(`${isoDate}T12:00:00Z`, lang);
+
+/** 1 162,50 kr / NOK 1,162.50, from integer øre. */
+export const formatMoney = (ore: number, lang: Lang): string =>
+  new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'NOK' }).format(ore / 100);
+
+/** 1,5 / 1.5 */
+export const formatNumber = (value: number, lang: Lang): string =>
+  new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(value);

@@ -1,0 +1,83 @@
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-theme';
+import './app.css';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  redirect,
+  Scripts,
+  ScrollRestoration,
+  Outlet,
+} from 'react-router';
+import type { Route } from './+types/root';
+import { SiteFooter } from './components/site-footer';
+import { SiteHeader } from './components/site-header';
+import { PageTitle } from './components/page-title';
+import { isLang, LANG_COOKIE, langOf, useLang, useT } from './i18n/i18n';
+
+/**
+ * Every page's language. `?lang=en` (or nb) is remembered in a cookie for a year, then the address
+ * without it is shown again: links people share stay clean, and the choice holds on every page.
+ */
+export function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const asked = url.searchParams.get('lang');
+  if (asked !== null) {
+    url.searchParams.delete('lang');
+    const cookie = `${LANG_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`;
+    throw redirect(url.pathname + url.search, isLang(asked) ? { headers: { 'Set-Cookie': cookie } } : {});
+  }
+  return { lang: langOf(request) };
+}
+
+// The language only changes through ?lang=, which reloads the page.
+export const shouldRevalidate = () => false;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const lang = useLang();
+  return (
+    <html lang={lang} data-color-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <main id="main" className="page" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** The 404 page (an unknown path, or a loader's notFound()) and every other failure. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const t = useT();
+  const missing = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <PageTitle text={t(missing ? 'notFound.title' : 'error.title')} />
+      <Heading level={1} data-size="lg">
+        {t(missing ? 'notFound.title' : 'error.title')}
+      </Heading>
+      <Paragraph>{t(missing ? 'notFound.body' : 'error.body')}</Paragraph>
+      <Paragraph>
+        <a href="/">{t('notFound.home')}</a>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot reach its host here.
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+/** Against the real service (dist/src/main.js) on a fresh database with the demo seed: see global-setup. */
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './tests/support/global-setup.ts',
+  workers: 2,
+  fullyParallel: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? 'line' : 'list',
+  outputDir: '../var/playwright',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: process.env.FRIROM_WEB_URL,
+    launchOptions: CHROMIUM,
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+    trace: 'retain-on-failure',
+  },
+});

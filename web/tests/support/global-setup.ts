@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseUrl, dropDatabase } from '../../../test/support/db';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The real service as `npm start` runs it (dist/src/main.js, so `npm run build` first), on a fresh
+ * database it creates, migrates and fills with the Ås demo, on a free port; mails go to a temp folder.
+ * The tests read its address from FRIROM_WEB_URL. Stopped, and its database dropped, after the run.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const database = `frirom_pw_${process.pid}_${Date.now()}`;
+  const mailDir = mkdtempSync(join(tmpdir(), 'frirom-pw-mail-'));
+  const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl(database),
+      REDIS_PREFIX: database,
+      SEED_DEMO: 'true',
+      MAIL_DIR: mailDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (api.exitCode !== null)
+      throw new Error(`dist/src/main.js stopped (${api.exitCode}); run npm run build`);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error('The service did not answer /health within 90 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  process.env.FRIROM_WEB_URL = url;
+  return async () => {
+    const stopped = new Promise((r) => api.once('exit', r));
+    api.kill('SIGTERM');
+    await stopped;
+    await dropDatabase(database);
+    rmSync(mailDir, { recursive: true, force: true });
+  };
+}
