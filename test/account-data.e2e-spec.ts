@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { SmtpSink } from './support/smtp-sink';
 import { eventually, startApp, startWorker, TestApp } from './support/test-app';
-import { addContact, BookingWorld, bookingWorld, orgNumber, requestBody } from './support/world';
+import { addContact, BookingWorld, bookingWorld, known, requestBody } from './support/world';
 
 const PUBLIC_URL = 'https://frirom.as.kommune.no';
 
@@ -53,7 +53,7 @@ describe('what a person can see and do about their own data', () => {
     // Unconfirmed accounts work: Nora registers an organisation; staff see she has not confirmed yet.
     const org = (
       await nora.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Noras kor', { municipalityNumber: null }),
         name: 'Noras kor',
         kind: 'voluntary',
         inFrivillighetsregisteret: true,
@@ -155,7 +155,7 @@ describe('what a person can see and do about their own data', () => {
     const solo = await register('solo@klubb.no');
     const org = (
       await solo.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Soloklubben', { inFrivillighetsregisteret: false, municipalityNumber: null }),
         name: 'Soloklubben',
         kind: 'voluntary',
         inFrivillighetsregisteret: false,

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { SmtpSink } from './support/smtp-sink';
 import { eventually, startApp, startWorker, TestApp, TestUser } from './support/test-app';
-import { orgNumber } from './support/world';
+import { known } from './support/world';
 
 const PUBLIC_URL = 'https://frirom.as.kommune.no';
 
@@ -21,7 +21,7 @@ describe('contacts are invited, not added', () => {
     leader = await t.createUser(['applicant'], { name: 'Lise Leder' });
     org = (
       await leader.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Ås korps'),
         name: 'Ås korps',
         kind: 'voluntary',
         inFrivillighetsregisteret: true,
@@ -149,7 +149,7 @@ describe('contacts are invited, not added', () => {
     const solo = await t.createUser(['applicant']);
     const own = (
       await solo.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Soloklubben', { inFrivillighetsregisteret: false, municipalityNumber: null }),
         name: 'Soloklubben',
         kind: 'voluntary',
         inFrivillighetsregisteret: false,
@@ -188,7 +188,7 @@ describe('contacts are invited, not added', () => {
     const busy = await t.createUser(['applicant']);
     const own = (
       await busy.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Travle klubben', { inFrivillighetsregisteret: false, municipalityNumber: null }),
         name: 'Travle klubben',
         kind: 'voluntary',
         inFrivillighetsregisteret: false,

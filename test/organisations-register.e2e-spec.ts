@@ -294,6 +294,19 @@ describe('the nightly check of verified organisations', () => {
       municipalityNumber: '3207',
       local: false,
     });
+    // Its history says what the register changed, by no one, and it stays verified; staff see it as changed since.
+    const [event] = (await staff.http.get(`/organisations/${org.id}/history`)).body.items;
+    expect(event).toMatchObject({
+      kind: 'updated',
+      actorId: null,
+      byStaff: false,
+      unverified: false,
+      changes: {
+        inFrivillighetsregisteret: { from: true, to: false },
+        municipalityNumber: { from: '3218', to: '3207' },
+      },
+    });
+    expect(after).toMatchObject({ status: 'verified', changesSinceVerification: event.changes });
 
     const changes = async () =>
       (

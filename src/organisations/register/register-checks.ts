@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { fieldChanges } from '../../core/pricing';
 import { contradictions, FeeChange, feeChanges, KnownFacts, RegisterAnswer } from '../../core/register';
 import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobName, JobPayloads } from '../../jobs/job-registry';
 import { Outbox } from '../../notifications/outbox.service';
+import { recordEvent } from '../organisation-history';
 import { Organisation } from '../organisation.entity';
 import { RegisterClient } from './register.client';
 
@@ -100,6 +102,11 @@ export class RegisterChecks {
         if (after.municipalityNumber) update.municipalityNumber = after.municipalityNumber;
       }
       await m.getRepository(Organisation).update({ id: org.id }, update);
+      // The organisation's history holds every change to its facts, the register's too: no actor, not
+      // by staff, and it stays verified (the register is what staff would check the claim against).
+      const { name, inFrivillighetsregisteret, municipalityNumber } = update;
+      const facts = fieldChanges(org, { name, inFrivillighetsregisteret, municipalityNumber });
+      if (Object.keys(facts).length > 0) await recordEvent(m, org.id, 'updated', null, { changes: facts });
       if (changes.length === 0) return false;
       const staff = await this.outbox.staff(m);
       await this.outbox.add(
