@@ -5,6 +5,7 @@ import { Notifications1795805863546 } from './1795805863546-Notifications';
 import { Fees1795900000000 } from './1795900000000-Fees';
 import { Statistics1796000000000 } from './1796000000000-Statistics';
 import { Seasons1796100000000 } from './1796100000000-Seasons';
+import { Sessions1796155554130 } from './1796155554130-Sessions';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Fees1795900000000,
   Statistics1796000000000,
   Seasons1796100000000,
+  Sessions1796155554130,
 ];

@@ -5,23 +5,29 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordsController } from './passwords/passwords.controller';
+import { PasswordsService } from './passwords/passwords.service';
+import { SessionController } from './session.controller';
+import { SessionsService } from './sessions.service';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, SessionController, PasswordsController, UsersController],
   providers: [
     AuthService,
     UsersService,
+    SessionsService,
+    PasswordsService,
     LoginThrottleService,
     {
       provide: TokenService,
       inject: [APP_CONFIG, DataSource],
       useFactory: async (config: AppConfig, dataSource: DataSource) =>
-        new TokenService(await resolveJwtSecret(config, dataSource), config.jwtTtl),
+        new TokenService(await resolveJwtSecret(config, dataSource), config.jwtTtlSeconds),
     },
   ],
-  exports: [UsersService, AuthService, TokenService],
+  exports: [UsersService, AuthService, SessionsService, TokenService],
 })
 export class AuthModule {}

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { DataSource } from 'typeorm';
-import { AuthUser } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
-import { LoginAnswer, RegisterDto } from './dto/auth.dto';
+import { RegisterDto, UserView } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
+import { SessionKind } from './session.entity';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
-import { TokenService } from './token.service';
 import { UsersService } from './users.service';
+
+export interface SignedIn {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  user: UserView;
+}
 
 @Injectable()
 export class AuthService {
@@ -16,12 +22,12 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersService,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
-    private readonly dataSource: DataSource,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<LoginAnswer> {
+  /** Checks the password (throttled) and opens a session of the given kind: a bearer token or a browser's. */
+  async signIn(email: string, password: string, address: string, kind: SessionKind): Promise<SignedIn> {
     await this.throttle.check(email, address);
     const user = await this.users.findByEmail(email);
     const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
@@ -29,23 +35,14 @@ export class AuthService {
       await this.throttle.recordFailure(email, address);
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
+    // Said only to whoever knows the password: it tells them nothing an attacker could use.
+    if (!user.active) throw new DomainError('ACCOUNT_DEACTIVATED', 'This account has been deactivated');
     await this.throttle.clear(email);
-    const accessToken = this.tokens.sign({ sub: user.id });
-    return { accessToken, user: await this.users.view(user.id) };
+    const session = await this.sessions.issue(user.id, kind);
+    return { ...session, user: await this.users.view(user.id) };
   }
 
   async register(dto: RegisterDto): Promise<User> {
-    return this.users.create({ ...dto, roles: ['applicant'] });
-  }
-
-  /** The user a bearer token names, or null when the token is bad, expired or names nobody. */
-  async authenticate(token: string): Promise<AuthUser | null> {
-    const claims = this.tokens.verify(token);
-    if (!claims) return null;
-    const [user] = await this.dataSource.query<AuthUser[]>(
-      'SELECT id, email, name, roles, locale FROM users WHERE id = $1',
-      [claims.sub],
-    );
-    return user ?? null;
+    return this.users.create({ ...dto, roles: ['applicant'] }, undefined, { checkPassword: true });
   }
 }

@@ -26,6 +26,10 @@ export class User {
   @Column('text', { default: 'nb' })
   locale!: 'nb' | 'en';
 
+  /** A deactivated user cannot sign in; deactivating ends every session at once. */
+  @Column('boolean', { default: true })
+  active!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -16,11 +16,14 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a user with roles (admin)' })
   @ApiCreatedResponse({ type: UserView })
   async create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.view((await this.users.create(dto)).id);
+    return this.users.view((await this.users.create(dto, undefined, { checkPassword: true })).id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit a user's name, phone, language, roles or caretaker buildings (admin)" })
+  @ApiOperation({
+    summary:
+      "Edit a user's name, phone, language, roles or caretaker buildings; active:false deactivates (admin)",
+  })
   @ApiOkResponse({ type: UserView })
   update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);

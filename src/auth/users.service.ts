@@ -9,7 +9,14 @@ import { OrganisationMember } from '../organisations/organisation-member.entity'
 import { BuildingCaretaker } from '../venues/building-caretaker.entity';
 import { Building } from '../venues/building.entity';
 import { UpdateUserDto, UserView } from './dto/auth.dto';
+import { assertAcceptablePassword } from './passwords/password-policy';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
+
+export interface CreateOptions {
+  /** Apply the password rules (every API path); the seed and the first admin from the environment skip them. */
+  checkPassword?: boolean;
+}
 
 export interface NewUser {
   email: string;
@@ -23,9 +30,13 @@ export interface NewUser {
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  async create(input: NewUser, manager?: EntityManager): Promise<User> {
+  async create(input: NewUser, manager?: EntityManager, options: CreateOptions = {}): Promise<User> {
+    if (options.checkPassword) assertAcceptablePassword(input.password, input);
     const passwordHash = await argon2.hash(input.password);
     const work = async (m: EntityManager): Promise<User> => {
       const user = await m.getRepository(User).save({
@@ -56,6 +67,8 @@ export class UsersService {
       const { buildingIds, ...fields } = dto;
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length > 0) await m.update(User, id, changes);
+      // Deactivating ends every token and browser session now, not when they expire.
+      if (dto.active === false) await this.sessions.revokeAllOf(id, m);
       const roles = dto.roles ?? user.roles;
       if (buildingIds !== undefined) {
         await m.delete(BuildingCaretaker, { userId: id });
@@ -107,6 +120,7 @@ export class UsersService {
       phone: u.phone,
       roles: u.roles,
       locale: u.locale,
+      active: u.active,
       organisationIds: memberships
         .filter((m) => m.userId === u.id)
         .map((m) => m.organisationId)

@@ -1,5 +1,7 @@
 import { AppSetting } from '../auth/app-setting.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { PasswordReset } from '../auth/password-reset.entity';
+import { Session } from '../auth/session.entity';
 import { BookingClaim } from '../bookings/booking-claim.entity';
 import { BookingEvent } from '../bookings/booking-event.entity';
 import { BookingRequest } from '../bookings/booking-request.entity';
@@ -24,6 +26,8 @@ import { Room } from '../venues/room.entity';
 export const ENTITIES = [
   User,
   LoginFailure,
+  Session,
+  PasswordReset,
   AppSetting,
   DemoSeed,
   Building,
