@@ -6,6 +6,7 @@ import { Fees1795900000000 } from './1795900000000-Fees';
 import { Statistics1796000000000 } from './1796000000000-Statistics';
 import { Seasons1796100000000 } from './1796100000000-Seasons';
 import { Sessions1796155554130 } from './1796155554130-Sessions';
+import { AuditEvents1796156037222 } from './1796156037222-AuditEvents';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Statistics1796000000000,
   Seasons1796100000000,
   Sessions1796155554130,
+  AuditEvents1796156037222,
 ];

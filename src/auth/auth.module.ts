@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthController } from './auth.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginThrottleService } from './login-throttle.service';
@@ -14,9 +16,10 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [AuthController, SessionController, PasswordsController, UsersController],
+  controllers: [AuthController, SessionController, PasswordsController, UsersController, AuditController],
   providers: [
     AuthService,
+    AuditService,
     UsersService,
     SessionsService,
     PasswordsService,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { AuthUser } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
+import { AuditService } from './audit/audit.service';
 import { RegisterDto, UserView } from './dto/auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionKind } from './session.entity';
@@ -24,6 +26,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Checks the password (throttled) and opens a session of the given kind: a bearer token or a browser's. */
@@ -33,13 +36,42 @@ export class AuthService {
     const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, address);
+      // The address typed is not kept when nobody has it: it may be a mistyped password.
+      const reason = user ? 'wrong_password' : 'unknown_account';
+      await this.audit.record({
+        action: 'sign_in_failed',
+        userId: user?.id,
+        address,
+        details: { kind, reason },
+      });
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
     // Said only to whoever knows the password: it tells them nothing an attacker could use.
-    if (!user.active) throw new DomainError('ACCOUNT_DEACTIVATED', 'This account has been deactivated');
+    if (!user.active) {
+      await this.audit.record({
+        action: 'sign_in_failed',
+        userId: user.id,
+        address,
+        details: { kind, reason: 'deactivated' },
+      });
+      throw new DomainError('ACCOUNT_DEACTIVATED', 'This account has been deactivated');
+    }
     await this.throttle.clear(email);
     const session = await this.sessions.issue(user.id, kind);
+    await this.audit.record({ action: 'sign_in', userId: user.id, address, details: { kind } });
     return { ...session, user: await this.users.view(user.id) };
+  }
+
+  /** Ends the session or token the caller came with. */
+  async signOut(caller: AuthUser, address: string): Promise<void> {
+    if (!caller.sessionId) return;
+    await this.sessions.revoke(caller.sessionId);
+    await this.audit.record({
+      action: 'sign_out',
+      userId: caller.id,
+      address,
+      details: { kind: caller.via === 'cookie' ? 'browser' : 'token' },
+    });
   }
 
   async register(dto: RegisterDto): Promise<User> {

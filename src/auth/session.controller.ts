@@ -18,7 +18,6 @@ import { clientAddress } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginDto, SessionAnswer } from './dto/auth.dto';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
-import { SessionsService } from './sessions.service';
 
 /** The browser's session (a cookie) and ending a session or token. */
 @ApiTags('auth')
@@ -26,7 +25,6 @@ import { SessionsService } from './sessions.service';
 export class SessionController {
   constructor(
     private readonly auth: AuthService,
-    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,8 +56,12 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End the browser session (and clear its cookie, also when it had expired)' })
   @ApiNoContentResponse()
-  async close(@CurrentUser() caller: AuthUser | undefined, @Res({ passthrough: true }) res: Response) {
-    if (caller?.sessionId && caller.via === 'cookie') await this.sessions.revoke(caller.sessionId);
+  async close(
+    @CurrentUser() caller: AuthUser | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (caller?.via === 'cookie') await this.auth.signOut(caller, clientAddress(req));
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(this.config), maxAge: undefined });
   }
 
@@ -67,8 +69,12 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke the token or browser session this request is made with' })
   @ApiNoContentResponse()
-  async logout(@CurrentUser() caller: AuthUser, @Res({ passthrough: true }) res: Response) {
-    if (caller.sessionId) await this.sessions.revoke(caller.sessionId);
+  async logout(
+    @CurrentUser() caller: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.auth.signOut(caller, clientAddress(req));
     if (caller.via === 'cookie') {
       res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(this.config), maxAge: undefined });
     }

@@ -1,4 +1,5 @@
 import { AppSetting } from '../auth/app-setting.entity';
+import { AuditEvent } from '../auth/audit/audit-event.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { PasswordReset } from '../auth/password-reset.entity';
 import { Session } from '../auth/session.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   LoginFailure,
   Session,
   PasswordReset,
+  AuditEvent,
   AppSetting,
   DemoSeed,
   Building,

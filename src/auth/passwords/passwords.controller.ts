@@ -36,8 +36,8 @@ export class PasswordsController {
     description: 'Answers 202 whether or not the address belongs to anyone.',
   })
   @ApiAcceptedResponse()
-  async requestReset(@Body() dto: PasswordResetDto): Promise<Record<string, never>> {
-    await this.passwords.requestReset(dto.email);
+  async requestReset(@Body() dto: PasswordResetDto, @Req() req: Request): Promise<Record<string, never>> {
+    await this.passwords.requestReset(dto.email, clientAddress(req));
     return {};
   }
 
@@ -47,7 +47,7 @@ export class PasswordsController {
   @ApiOperation({ summary: 'Set a new password from the mailed link; older links and sessions end' })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ type: ErrorBody, description: 'INVALID_RESET_TOKEN or a PASSWORD_* rule' })
-  async confirmReset(@Body() dto: PasswordResetConfirmDto) {
-    await this.passwords.confirmReset(dto.token, dto.password);
+  async confirmReset(@Body() dto: PasswordResetConfirmDto, @Req() req: Request) {
+    await this.passwords.confirmReset(dto.token, dto.password, clientAddress(req));
   }
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { humanWhen } from '../../notifications/human';
 import { Outbox } from '../../notifications/outbox.service';
+import { AuditService } from '../audit/audit.service';
 import { LoginThrottleService } from '../login-throttle.service';
 import { SessionsService } from '../sessions.service';
 import { User } from '../user.entity';
@@ -25,6 +26,7 @@ export class PasswordsService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly outbox: Outbox,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,18 +37,28 @@ export class PasswordsService {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.id });
     if (!(await argon2.verify(user.passwordHash, current))) {
       await this.throttle.recordFailure(caller.email, address);
+      await this.audit.record({
+        action: 'sign_in_failed',
+        userId: user.id,
+        address,
+        details: { reason: 'wrong_current_password' },
+      });
       throw new DomainError('WRONG_PASSWORD', 'The current password is wrong');
     }
     assertAcceptablePassword(next, user);
     const passwordHash = await argon2.hash(next);
     await this.dataSource.transaction(async (m) => {
       await m.update(User, user.id, { passwordHash });
-      await this.sessions.revokeAllOf(user.id, m, caller.sessionId);
+      const ended = await this.sessions.revokeAllOf(user.id, m, caller.sessionId);
+      await this.audit.record(
+        { action: 'password_changed', userId: user.id, address, details: { ended } },
+        m,
+      );
     });
   }
 
   /** Mails a reset link when the address belongs to an active user; the caller learns nothing either way. */
-  async requestReset(email: string): Promise<void> {
+  async requestReset(email: string, address: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
     if (!user || !user.active) return;
     const token = randomBytes(32).toString('base64url');
@@ -57,6 +69,15 @@ export class PasswordsService {
         `SELECT count(*)::int AS recent FROM password_resets
           WHERE user_id = $1 AND used_at IS NULL AND created_at > now() - interval '1 hour'`,
         [user.id],
+      );
+      await this.audit.record(
+        {
+          action: 'password_reset_requested',
+          userId: user.id,
+          address,
+          details: { mailed: recent < RESETS_PER_HOUR },
+        },
+        m,
       );
       if (recent >= RESETS_PER_HOUR) return;
       const [{ expires_at }] = await m.query<{ expires_at: Date }[]>(
@@ -76,7 +97,7 @@ export class PasswordsService {
   }
 
   /** Sets the password from a mailed link: the link works once; every older link and session ends. */
-  async confirmReset(token: string, password: string): Promise<void> {
+  async confirmReset(token: string, password: string, address: string): Promise<void> {
     const invalid = () =>
       new DomainError(
         'INVALID_RESET_TOKEN',
@@ -96,7 +117,8 @@ export class PasswordsService {
       await m.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
         user.id,
       ]);
-      await this.sessions.revokeAllOf(user.id, m);
+      const ended = await this.sessions.revokeAllOf(user.id, m);
+      await this.audit.record({ action: 'password_reset', userId: user.id, address, details: { ended } }, m);
     });
   }
 }
