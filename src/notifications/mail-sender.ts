@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { scrubEmails } from '../common/logging/logging';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { JobEnvelope, JobName, JobPayloads } from '../jobs/job-registry';
+import { MessageKind, SECRET_FIELDS } from './message-kinds';
 import { Mailer } from './mailer';
 import { Renderer } from './renderer';
 
@@ -58,8 +59,9 @@ export class MailSender {
         return false;
       }
       await m.query(
-        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
-        [row.id],
+        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
+                data = data - $2::text[] WHERE id = $1`,
+        [row.id, SECRET_FIELDS[row.kind as MessageKind] ?? []],
       );
       return true;
     });

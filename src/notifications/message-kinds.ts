@@ -17,3 +17,9 @@ export const MESSAGE_KINDS = [
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * Fields that carry a secret (a single-use link) and are dropped from the outbox row once the mail is
+ * sent, so the database keeps only the hash of such a token.
+ */
+export const SECRET_FIELDS: Partial<Record<MessageKind, string[]>> = { password_reset: ['link'] };
