@@ -12,7 +12,7 @@ export class AuditEvents1796156037222 implements MigrationInterface {
                 "user_id" uuid,
                 "actor_user_id" uuid,
                 "address" text,
-                "details" jsonb NOT NULL DEFAULT '{}'::jsonb,
+                "details" jsonb NOT NULL DEFAULT '{}',
                 CONSTRAINT "audit_events_action_check" CHECK (
                     action IN (
                         'sign_in',

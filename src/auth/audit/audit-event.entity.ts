@@ -64,6 +64,6 @@ export class AuditEvent {
   address!: string | null;
 
   /** Small facts: the session kind, why a sign-in failed, the roles before and after. */
-  @Column('jsonb', { default: () => `'{}'::jsonb` })
+  @Column('jsonb', { default: () => `'{}'` })
   details!: Record<string, unknown>;
 }
