@@ -33,6 +33,13 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     `INSERT INTO users (id, email, name, password_hash, roles) VALUES ($1, $2, 'Bench Staff', $3, '{staff}')`,
     [staffId, `bench-${staffId}@frirom.no`, await argon2.hash('bench-password')],
   );
+  // Every token belongs to a session row (revocable); the bench's token gets one like a sign-in would.
+  const [{ id: sessionId }] = (
+    await db.query<{ id: string }>(
+      `INSERT INTO sessions (user_id, kind, expires_at) VALUES ($1, 'token', now() + interval '12 hours') RETURNING id`,
+      [staffId],
+    )
+  ).rows;
   await db.end();
   const port = await freePort();
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=var/prof", profiles the API under load.
@@ -66,7 +73,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     if (i > 300) throw new Error('The API did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const staffToken = new TokenService(secret, '12h').sign({ sub: staffId });
+  const staffToken = new TokenService(secret, 12 * 3600).sign({ sub: staffId, sid: sessionId });
   return {
     baseUrl,
     staffToken,

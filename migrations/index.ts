@@ -7,6 +7,8 @@ import { Statistics1796000000000 } from './1796000000000-Statistics';
 import { Seasons1796100000000 } from './1796100000000-Seasons';
 import { RegisterChecks1796155409342 } from './1796155409342-RegisterChecks';
 import { OrganisationAccounts1796155356330 } from './1796155356330-OrganisationAccounts';
+import { Sessions1796155554130 } from './1796155554130-Sessions';
+import { AuditEvents1796156037222 } from './1796156037222-AuditEvents';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -22,4 +24,6 @@ export const MIGRATIONS = [
   Seasons1796100000000,
   OrganisationAccounts1796155356330,
   RegisterChecks1796155409342,
+  Sessions1796155554130,
+  AuditEvents1796156037222,
 ];

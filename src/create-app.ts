@@ -22,6 +22,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('json replacer', osloInstantReplacer);
+  // req.ip (sign-in throttling, audit) reads X-Forwarded-For only from the proxies named here.
+  app.set('trust proxy', config.trustProxy);
   app.useGlobalPipes(validationPipe);
   mountQueueBoard(app);
   const document = buildOpenApiDocument(app);

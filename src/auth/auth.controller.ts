@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -30,9 +31,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; the token goes in Authorization: Bearer' })
   @ApiOkResponse({ type: LoginAnswer })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'ACCOUNT_DEACTIVATED' })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
-  login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
-    return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
+  async login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
+    const signedIn = await this.auth.signIn(dto.email, dto.password, clientAddress(req), 'token');
+    return { accessToken: signedIn.token, user: signedIn.user };
   }
 
   @Public()
@@ -51,3 +54,6 @@ export class AuthController {
     return this.users.view(caller.id);
   }
 }
+
+/** The client's address as Express sees it: behind TRUST_PROXY, from X-Forwarded-For. */
+export const clientAddress = (req: Request): string => req.ip ?? 'unknown';

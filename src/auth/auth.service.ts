@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
-import { LoginAnswer, RegisterDto } from './dto/auth.dto';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit/audit.service';
+import { RegisterDto, UserView } from './dto/auth.dto';
 import { EmailConfirmationsService } from './email-confirmations.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { SessionKind } from './session.entity';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
-import { TokenService } from './token.service';
 import { UsersService } from './users.service';
+
+export interface SignedIn {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  user: UserView;
+}
 
 @Injectable()
 export class AuthService {
@@ -17,42 +26,64 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersService,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly confirmations: EmailConfirmationsService,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<LoginAnswer> {
+  /** Checks the password (throttled) and opens a session of the given kind: a bearer token or a browser's. */
+  async signIn(email: string, password: string, address: string, kind: SessionKind): Promise<SignedIn> {
     await this.throttle.check(email, address);
     const user = await this.users.findByEmail(email);
     const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !valid) {
       await this.throttle.recordFailure(email, address);
+      // The address typed is not kept when nobody has it: it may be a mistyped password.
+      const reason = user ? 'wrong_password' : 'unknown_account';
+      await this.audit.record({
+        action: 'sign_in_failed',
+        userId: user?.id,
+        address,
+        details: { kind, reason },
+      });
       throw new DomainError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
     }
+    // Said only to whoever knows the password: it tells them nothing an attacker could use.
+    if (!user.active) {
+      await this.audit.record({
+        action: 'sign_in_failed',
+        userId: user.id,
+        address,
+        details: { kind, reason: 'deactivated' },
+      });
+      throw new DomainError('ACCOUNT_DEACTIVATED', 'This account has been deactivated');
+    }
     await this.throttle.clear(email);
-    const accessToken = this.tokens.sign({ sub: user.id });
-    return { accessToken, user: await this.users.view(user.id) };
+    const session = await this.sessions.issue(user.id, kind);
+    await this.audit.record({ action: 'sign_in', userId: user.id, address, details: { kind } });
+    return { ...session, user: await this.users.view(user.id) };
+  }
+
+  /** Ends the session or token the caller came with. */
+  async signOut(caller: AuthUser, address: string): Promise<void> {
+    if (!caller.sessionId) return;
+    await this.sessions.revoke(caller.sessionId);
+    await this.audit.record({
+      action: 'sign_out',
+      userId: caller.id,
+      address,
+      details: { kind: caller.via === 'cookie' ? 'browser' : 'token' },
+    });
   }
 
   /** Creates an applicant and, in the same transaction, the welcome mail that confirms the address. */
   async register(dto: RegisterDto): Promise<User> {
     return this.dataSource.transaction(async (m) => {
-      const user = await this.users.create({ ...dto, roles: ['applicant'] }, m);
+      const user = await this.users.create({ ...dto, roles: ['applicant'] }, m, { checkPassword: true });
       await this.confirmations.sendWelcome(m, user);
       return user;
     });
-  }
-
-  /** The user a bearer token names, or null when the token is bad, expired or names nobody. */
-  async authenticate(token: string): Promise<AuthUser | null> {
-    const claims = this.tokens.verify(token);
-    if (!claims) return null;
-    const [user] = await this.dataSource.query<AuthUser[]>(
-      'SELECT id, email, name, roles, locale FROM users WHERE id = $1',
-      [claims.sub],
-    );
-    return user ?? null;
   }
 }

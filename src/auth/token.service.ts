@@ -3,7 +3,12 @@ import jwt from 'jsonwebtoken';
 
 export interface TokenClaims {
   sub: string;
+  /** The session row the token belongs to; revoking the row ends the token. */
+  sid: string;
 }
+
+/** Clock skew allowed between processes when reading `iat`. */
+const SKEW_SECONDS = 60;
 
 /**
  * Signs and verifies the bearer tokens (HS256). The secret is turned into a KeyObject once: given a
@@ -14,25 +19,36 @@ export class TokenService {
 
   constructor(
     secret: string,
-    private readonly ttl: string,
+    private readonly ttlSeconds: number,
   ) {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   sign(claims: TokenClaims): string {
-    return jwt.sign(claims, this.key, {
+    return jwt.sign({ sub: claims.sub, sid: claims.sid }, this.key, {
       algorithm: 'HS256',
-      expiresIn: this.ttl as jwt.SignOptions['expiresIn'],
+      expiresIn: this.ttlSeconds,
     });
   }
 
-  /** The claims of a valid, unexpired token, or null. */
+  /**
+   * The claims of a valid token, or null. Beyond the signature, a token must carry `exp`, `iat` and
+   * `sid`, and be younger than JWT_TTL whatever its `exp` says: a token signed with a long or no expiry
+   * (by an old version, or with a leaked secret) is refused.
+   */
   verify(token: string): TokenClaims | null {
+    let claims: string | jwt.JwtPayload;
     try {
-      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'] });
-      return typeof claims === 'object' && typeof claims.sub === 'string' ? { sub: claims.sub } : null;
+      claims = jwt.verify(token, this.key, { algorithms: ['HS256'] });
     } catch {
       return null;
     }
+    if (typeof claims !== 'object') return null;
+    const { sub, sid, exp, iat } = claims as jwt.JwtPayload & { sid?: unknown };
+    if (typeof sub !== 'string' || typeof sid !== 'string') return null;
+    if (typeof exp !== 'number' || typeof iat !== 'number') return null;
+    const now = Date.now() / 1000;
+    if (iat > now + SKEW_SECONDS || now > iat + this.ttlSeconds) return null;
+    return { sub, sid };
   }
 }

@@ -29,6 +29,9 @@ export class User {
   /** When the user followed the confirmation link mailed to `email`; unconfirmed accounts still work. */
   @Column('timestamptz', { nullable: true })
   emailConfirmedAt!: Date | null;
+  /** A deactivated user cannot sign in; deactivating ends every session at once. */
+  @Column('boolean', { default: true })
+  active!: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth/decorators';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf, PageQuery } from '../common/http/pagination';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/auth.dto';
@@ -15,15 +16,23 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user with roles (admin)' })
   @ApiCreatedResponse({ type: UserView })
-  async create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.view((await this.users.create(dto)).id);
+  async create(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
+    const user = await this.users.create(dto, undefined, { checkPassword: true, actorUserId: caller.id });
+    return this.users.view(user.id);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit a user's name, phone, language, roles or caretaker buildings (admin)" })
+  @ApiOperation({
+    summary:
+      "Edit a user's name, phone, language, roles or caretaker buildings; active:false deactivates (admin)",
+  })
   @ApiOkResponse({ type: UserView })
-  update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  update(
+    @CurrentUser() caller: AuthUser,
+    @IdParam() id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.update(id, dto, caller.id);
   }
 
   @Get()

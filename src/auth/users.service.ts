@@ -9,7 +9,18 @@ import { OrganisationMember } from '../organisations/organisation-member.entity'
 import { BuildingCaretaker } from '../venues/building-caretaker.entity';
 import { Building } from '../venues/building.entity';
 import { UpdateUserDto, UserView } from './dto/auth.dto';
+import { assertAcceptablePassword } from './passwords/password-policy';
+import { AuditAction } from './audit/audit-event.entity';
+import { AuditService } from './audit/audit.service';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
+
+export interface CreateOptions {
+  /** Apply the password rules (every API path); the seed and the first admin from the environment skip them. */
+  checkPassword?: boolean;
+  /** Who made the user, for the audit log (an admin; unset for registration and the seed). */
+  actorUserId?: string;
+}
 
 export interface NewUser {
   email: string;
@@ -23,9 +34,14 @@ export interface NewUser {
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
 
-  async create(input: NewUser, manager?: EntityManager): Promise<User> {
+  async create(input: NewUser, manager?: EntityManager, options: CreateOptions = {}): Promise<User> {
+    if (options.checkPassword) assertAcceptablePassword(input.password, input);
     const passwordHash = await argon2.hash(input.password);
     const work = async (m: EntityManager): Promise<User> => {
       const user = await m.getRepository(User).save({
@@ -37,6 +53,15 @@ export class UsersService {
         locale: input.locale ?? 'nb',
       });
       if (input.buildingIds?.length) await this.assignBuildings(m, user.id, input.roles, input.buildingIds);
+      await this.audit.record(
+        {
+          action: 'user_created',
+          userId: user.id,
+          actorUserId: options.actorUserId,
+          details: { roles: input.roles },
+        },
+        m,
+      );
       return user;
     };
     try {
@@ -49,13 +74,24 @@ export class UsersService {
     }
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+  async update(id: string, dto: UpdateUserDto, actorUserId?: string): Promise<UserView> {
     await this.dataSource.transaction(async (m) => {
       const user = await m.findOneBy(User, { id });
       if (!user) throw notFound('User');
       const { buildingIds, ...fields } = dto;
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length > 0) await m.update(User, id, changes);
+      const record = (action: AuditAction, details: Record<string, unknown> = {}) =>
+        this.audit.record({ action, userId: id, actorUserId, details }, m);
+      // Deactivating ends every token and browser session now, not when they expire.
+      if (dto.active === false) {
+        const ended = await this.sessions.revokeAllOf(id, m);
+        if (user.active) await record('user_deactivated', { ended });
+      }
+      if (dto.active === true && !user.active) await record('user_reactivated');
+      if (dto.roles && [...dto.roles].sort().join() !== [...user.roles].sort().join()) {
+        await record('roles_changed', { from: user.roles, to: dto.roles });
+      }
       const roles = dto.roles ?? user.roles;
       if (buildingIds !== undefined) {
         await m.delete(BuildingCaretaker, { userId: id });
@@ -108,6 +144,7 @@ export class UsersService {
       roles: u.roles,
       locale: u.locale,
       emailConfirmed: u.emailConfirmedAt !== null,
+      active: u.active,
       organisationIds: memberships
         .filter((m) => m.userId === u.id)
         .map((m) => m.organisationId)

@@ -65,4 +65,24 @@ describe('configuration', () => {
     expect(message).toMatch(/PORT/);
     expect(message).toMatch(/REDIS_URL/);
   });
+
+  it('reads TRUST_PROXY as false, a hop count or a list of addresses and subnets, and refuses true', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '::1',
+    ]);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example.no']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('takes PUBLIC_URL as an origin without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://frirom.as.kommune.no/' }).publicUrl).toBe(
+      'https://frirom.as.kommune.no',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'frirom.no' })).toThrow(/PUBLIC_URL/);
+  });
 });

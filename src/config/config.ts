@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -78,6 +79,16 @@ class EnvironmentVariables {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a duration such as 12h, 30m or 7d' })
   JWT_TTL: string = '12h';
 
+  @Matches(/^https?:\/\/[^/?#\s]+\/?$/, {
+    message: 'PUBLIC_URL must be the public origin, such as https://frirom.as.kommune.no',
+  })
+  PUBLIC_URL: string = 'http://localhost:3000';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   @Matches(/^\d{4}$/, { message: 'HOME_MUNICIPALITY_NUMBER must be 4 digits' })
   HOME_MUNICIPALITY_NUMBER: string = '3218';
 
@@ -133,10 +144,6 @@ class EnvironmentVariables {
   @Min(50, { message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
   @Max(60_000, { message: 'BRREG_TIMEOUT_MS must be an integer from 50 to 60000' })
   BRREG_TIMEOUT_MS: number = 3_000;
-  @Matches(/^https?:\/\/[^/\s]+$/, {
-    message: 'PUBLIC_URL must be the public origin, e.g. https://frirom.as.kommune.no (no path)',
-  })
-  PUBLIC_URL: string = 'http://localhost:3000';
 }
 
 export interface AppConfig {
@@ -153,6 +160,12 @@ export interface AppConfig {
   /** Unset outside production: a random secret is then generated once and kept in the database. */
   jwtSecret?: string;
   jwtTtl: string;
+  /** JWT_TTL in seconds: a token older than this is refused even with a valid signature. */
+  jwtTtlSeconds: number;
+  /** The service's public origin (no trailing slash): links in mail, the browser session's origin check. */
+  publicUrl: string;
+  /** Express 'trust proxy': false, a hop count, or addresses/subnets of the proxies in front. */
+  trustProxy: TrustProxy;
   homeMunicipalityNumber: string;
   /** Signs the mails. */
   municipalityName: string;
@@ -170,8 +183,40 @@ export interface AppConfig {
   brregUrl: string;
   /** How long one call to the register may take before it counts as a failure. */
   brregTimeoutMs: number;
-  /** The service's public origin: links in mail point here. */
-  publicUrl: string;
+}
+
+export type TrustProxy = false | number | string[];
+
+const DURATION_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** '12h' → 43200 (JWT_TTL is checked to be digits and one of s, m, h, d). */
+export function durationSeconds(text: string): number {
+  const unit = text.slice(-1) as keyof typeof DURATION_SECONDS;
+  return Number(text.slice(0, -1)) * DURATION_SECONDS[unit];
+}
+
+/** Express' named subnets, besides addresses and CIDR ranges. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: unset or false, a hop count, or a comma-separated list of addresses, subnets or names. */
+function parseTrustProxy(value: string | undefined, problems: string[]): TrustProxy {
+  if (value === undefined || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((v) => v.trim());
+  const bad = entries.filter((e) => {
+    if (PROXY_NAMES.has(e)) return false;
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address);
+    if (!family || extra !== undefined) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length > 0) {
+    problems.push(
+      'TRUST_PROXY must be false, a hop count, or comma-separated addresses/subnets of the proxies ' +
+        '(e.g. 10.0.0.0/8, loopback); "true" is refused because anyone could then choose their address',
+    );
+  }
+  return entries;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -205,6 +251,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: vars.ADMIN_PASSWORD,
     jwtSecret: vars.JWT_SECRET,
     jwtTtl: vars.JWT_TTL,
+    jwtTtlSeconds: durationSeconds(vars.JWT_TTL),
+    publicUrl: vars.PUBLIC_URL.replace(/\/$/, ''),
+    trustProxy,
     homeMunicipalityNumber: vars.HOME_MUNICIPALITY_NUMBER,
     municipalityName: vars.MUNICIPALITY_NAME,
     seedDemo: vars.SEED_DEMO,
@@ -216,7 +265,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailBackoffMs: vars.MAIL_BACKOFF_MS,
     brregUrl: vars.BRREG_URL,
     brregTimeoutMs: vars.BRREG_TIMEOUT_MS,
-    publicUrl: vars.PUBLIC_URL,
   };
 }
 

@@ -1,6 +1,9 @@
 import { AppSetting } from '../auth/app-setting.entity';
 import { EmailConfirmation } from '../auth/email-confirmation.entity';
+import { AuditEvent } from '../auth/audit/audit-event.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { PasswordReset } from '../auth/password-reset.entity';
+import { Session } from '../auth/session.entity';
 import { BookingClaim } from '../bookings/booking-claim.entity';
 import { BookingEvent } from '../bookings/booking-event.entity';
 import { BookingRequest } from '../bookings/booking-request.entity';
@@ -29,6 +32,9 @@ export const ENTITIES = [
   User,
   LoginFailure,
   EmailConfirmation,
+  Session,
+  PasswordReset,
+  AuditEvent,
   AppSetting,
   DemoSeed,
   Building,

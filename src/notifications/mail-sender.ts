@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { scrubEmails } from '../common/logging/logging';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { JobEnvelope, JobName, JobPayloads } from '../jobs/job-registry';
+import { MessageKind, SECRET_FIELDS } from './message-kinds';
 import { Mailer } from './mailer';
 import { Renderer } from './renderer';
 
@@ -61,9 +62,8 @@ export class MailSender {
       // is not kept, so the database holds only the token's hash.
       await m.query(
         `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-                data = data - 'link'
-          WHERE id = $1`,
-        [row.id],
+                data = data - $2::text[] WHERE id = $1`,
+        [row.id, SECRET_FIELDS[row.kind as MessageKind] ?? []],
       );
       return true;
     });

@@ -16,6 +16,17 @@ export const MESSAGE_KINDS = [
   'register_changed',
   'organisation_invitation',
   'welcome',
+  'password_reset',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/**
+ * Fields that carry a secret (a single-use link) and are dropped from the outbox row once the mail is
+ * sent, so the database keeps only the hash of such a token.
+ */
+export const SECRET_FIELDS: Partial<Record<MessageKind, string[]>> = {
+  password_reset: ['link'],
+  organisation_invitation: ['link'],
+  welcome: ['link'],
+};

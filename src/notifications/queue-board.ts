@@ -3,7 +3,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AuthService } from '../auth/auth.service';
+import { isSameOriginOrSafe, readSessionCookie } from '../auth/session-cookie';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { SessionsService } from '../auth/sessions.service';
 import { hasRole } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
 import { toErrorAnswer } from '../common/errors/error-mapping';
@@ -25,7 +27,8 @@ export function mountQueueBoard(app: INestApplication): void {
     queues: Object.values(QueueName).map((name) => new BullMQAdapter(jobs.queue(name))),
     serverAdapter: board,
   });
-  const auth = app.get(AuthService);
+  const auth = app.get(SessionsService);
+  const origin = new URL(app.get<AppConfig>(APP_CONFIG).publicUrl).origin;
   const refuse = (res: Response, error: DomainError): void => {
     const answer = toErrorAnswer(error);
     res.status(answer.statusCode).json(answer);
@@ -36,7 +39,9 @@ export function mountQueueBoard(app: INestApplication): void {
       : undefined;
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
     const fromCookie = /(?:^|;\s*)frirom_queues_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    const token = header ?? fromQuery ?? fromCookie;
+    // The browser session counts too, for the dashboard's actions only from the service's own pages.
+    const fromSession = isSameOriginOrSafe(req, origin) ? readSessionCookie(req) : undefined;
+    const token = header ?? fromQuery ?? fromCookie ?? fromSession;
     if (!token) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
     auth.authenticate(token).then(
       (user) => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TokenService } from '../../src/auth/token.service';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
+import { SessionsService } from '../../src/auth/sessions.service';
 import { User } from '../../src/auth/user.entity';
 import { UsersService } from '../../src/auth/users.service';
 import { Role } from '../../src/common/auth/roles';
@@ -96,7 +96,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
       password: 'test-password',
       roles,
     });
-    const token = app.get(TokenService).sign({ sub: user.id });
+    const { token } = await app.get(SessionsService).issue(user.id, 'token');
     return { user, token, http: http.as(token) };
   };
 

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -14,6 +15,17 @@ import {
 } from 'class-validator';
 import { Role, ROLES } from '../../common/auth/roles';
 import { NormalizeEmail, Optional, Trim } from '../../common/http/transforms';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../passwords/password-policy';
+
+/** The password rules are checked by the service, to answer which rule failed; this only bounds the input. */
+export const PASSWORD_INPUT_MAX = 1024;
+export const PASSWORD_DOC = {
+  minLength: PASSWORD_MIN,
+  maxLength: PASSWORD_MAX,
+  description:
+    'At least 10 characters, not a common password, not the e-mail address or name. A broken rule answers ' +
+    '400 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON or PASSWORD_LIKE_IDENTITY',
+};
 
 export class LoginDto {
   @ApiProperty({ example: 'staff@demo.frirom.no' })
@@ -22,9 +34,9 @@ export class LoginDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'demo-staff-2027' })
+  @ApiProperty({ example: 'demo-staff' })
   @IsString()
-  @MaxLength(200)
+  @MaxLength(PASSWORD_INPUT_MAX)
   password!: string;
 }
 
@@ -42,10 +54,9 @@ export class RegisterDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 200 })
+  @ApiProperty(PASSWORD_DOC)
   @IsString()
-  @MinLength(8)
-  @MaxLength(200)
+  @MaxLength(PASSWORD_INPUT_MAX)
   password!: string;
 
   @ApiPropertyOptional({ example: '+4791234567', nullable: true, type: String })
@@ -107,6 +118,13 @@ export class UpdateUserDto {
   @IsIn(ROLES, { each: true })
   roles?: Role[];
 
+  @ApiPropertyOptional({
+    description: 'false deactivates the user: every token and session ends at once, sign-in is refused',
+  })
+  @Optional()
+  @IsBoolean()
+  active?: boolean;
+
   @ApiPropertyOptional({ type: [String], description: 'Replaces the buildings a caretaker looks after' })
   @Optional()
   @IsArray()
@@ -125,6 +143,7 @@ export class UserView {
   @ApiProperty({ enum: ['nb', 'en'] }) locale!: 'nb' | 'en';
   @ApiProperty({ description: 'Whether the user followed the confirmation link mailed at registration' })
   emailConfirmed!: boolean;
+  @ApiProperty({ description: 'false: deactivated, cannot sign in' }) active!: boolean;
 
   @ApiProperty({ type: [String], description: 'Organisations the user is a contact of' })
   organisationIds!: string[];
@@ -139,4 +158,43 @@ export class MeView extends UserView {}
 export class LoginAnswer {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ type: MeView }) user!: MeView;
+}
+
+/** POST /auth/session: the browser's session is in the cookie, so the answer carries only the user. */
+export class SessionAnswer {
+  @ApiProperty({ type: MeView }) user!: MeView;
+  @ApiProperty({ description: 'When the session ends (ISO 8601)' }) expiresAt!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  currentPassword!: string;
+
+  @ApiProperty(PASSWORD_DOC)
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  newPassword!: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ example: 'leder@ask-il.no' })
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the mailed link' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty(PASSWORD_DOC)
+  @IsString()
+  @MaxLength(PASSWORD_INPUT_MAX)
+  password!: string;
 }

@@ -8,6 +8,10 @@ export interface AuthUser {
   name: string;
   roles: Role[];
   locale: 'nb' | 'en';
+  /** The session (token or browser) this request was authenticated with. */
+  sessionId?: string;
+  /** How it came: a bearer header or the browser's session cookie. */
+  via?: 'bearer' | 'cookie';
 }
 
 export const hasRole = (user: AuthUser, ...roles: Role[]): boolean =>
