@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { INestApplicationContext } from '@nestjs/common';
 import { SessionsService } from '../src/auth/sessions.service';
 import { eventually, startApp, startWorker, TestApp } from './support/test-app';
-import { orgNumber } from './support/world';
+import { known } from './support/world';
 
 const PASSWORD = 'korrekt-hest-batteri';
 const OWN_ORIGIN = 'http://localhost:3000'; // PUBLIC_URL's default
@@ -48,7 +48,7 @@ describe('the browser session', () => {
     await signUp('csrf@x.no');
     const { cookie } = await openSession('csrf@x.no');
     const body = (name: string) => ({
-      orgNumber: orgNumber(),
+      orgNumber: known(t, name),
       name,
       kind: 'sports',
       inFrivillighetsregisteret: true,
@@ -176,8 +176,9 @@ describe('sessions that end', () => {
       );
       const found = mails
         .filter((m) => m.to && JSON.stringify(m.to).includes('reset@x.no'))
-        .map((m) => /http:\/\/localhost:3000\/glemt-passord\?token=([A-Za-z0-9_-]+)/.exec(m.text ?? '')?.[1]);
-      return found.length === 2 && found.every(Boolean) ? (found as string[]) : undefined;
+        .map((m) => /http:\/\/localhost:3000\/glemt-passord\?token=([A-Za-z0-9_-]+)/.exec(m.text ?? '')?.[1])
+        .filter(Boolean); // the welcome mail goes to the same address, without a reset link
+      return found.length === 2 ? (found as string[]) : undefined;
     });
     const all = readdirSync(t.config.mailDir).map((f) => readFileSync(join(t.config.mailDir, f), 'utf8'));
     expect(all.join()).not.toContain('nobody-here@x.no');
@@ -227,7 +228,8 @@ describe('sessions that end', () => {
       for (const f of readdirSync(t.config.mailDir)) {
         const mail = await simpleParser(readFileSync(join(t.config.mailDir, f)));
         if (!JSON.stringify(mail.to).includes('late@x.no')) continue;
-        return /glemt-passord\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
+        const token = /glemt-passord\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
+        if (token) return token;
       }
       return undefined;
     });
