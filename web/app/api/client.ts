@@ -31,6 +31,12 @@ export function apiFor(request: Request, context: AppLoadContext): Api {
       outgoing.headers.set('accept-language', langOf(request));
       const session = sessionCookie(request);
       if (session) outgoing.headers.set('cookie', session);
+      // The API refuses a change riding on the cookie unless the browser's request came from this site:
+      // pass on what the browser said about where the form was sent from, so that check covers pages too.
+      for (const name of ['origin', 'sec-fetch-site']) {
+        const value = request.headers.get(name);
+        if (value) outgoing.headers.set(name, value);
+      }
       return outgoing;
     },
     onResponse({ response }) {
