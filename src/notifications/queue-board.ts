@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service';
 import { hasRole } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
-import { toErrorAnswer } from '../common/errors/error-mapping';
+import { sendError } from '../common/errors/send-error';
 import { QueueName } from '../jobs/job-registry';
 import { JobsService } from '../jobs/jobs.service';
 
@@ -26,10 +26,7 @@ export function mountQueueBoard(app: INestApplication): void {
     serverAdapter: board,
   });
   const auth = app.get(AuthService);
-  const refuse = (res: Response, error: DomainError): void => {
-    const answer = toErrorAnswer(error);
-    res.status(answer.statusCode).json(answer);
-  };
+  const refuse = (req: Request, res: Response, error: DomainError): void => void sendError(req, res, error);
   app.use(QUEUE_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization?.startsWith('Bearer ')
       ? req.headers.authorization.slice(7)
@@ -37,12 +34,12 @@ export function mountQueueBoard(app: INestApplication): void {
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
     const fromCookie = /(?:^|;\s*)frirom_queues_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const token = header ?? fromQuery ?? fromCookie;
-    if (!token) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
+    if (!token) return refuse(req, res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
     auth.authenticate(token).then(
       (user) => {
-        if (!user) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
+        if (!user) return refuse(req, res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
         if (!hasRole(user, 'staff'))
-          return refuse(res, new DomainError('FORBIDDEN', 'Only staff may see the queues'));
+          return refuse(req, res, new DomainError('FORBIDDEN', 'Only staff may see the queues'));
         if (fromQuery) {
           res.cookie(COOKIE, token, {
             httpOnly: true,
@@ -54,7 +51,7 @@ export function mountQueueBoard(app: INestApplication): void {
         }
         next();
       },
-      () => refuse(res, new DomainError('SERVICE_UNAVAILABLE', 'Try again shortly')),
+      () => refuse(req, res, new DomainError('SERVICE_UNAVAILABLE', 'Try again shortly')),
     );
   });
   app.use(QUEUE_BOARD_PATH, board.getRouter());
