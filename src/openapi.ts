@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ErrorBody } from './common/errors/error-body';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+import { ErrorBody, FieldDetail } from './common/errors/error-body';
+import { completeContract } from './openapi-contract';
 
 /** The OpenAPI document, generated from the controllers and DTOs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -12,25 +11,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Booking and free-use allocation of school and municipal rooms for voluntary organisations. ' +
         'Sign in with POST /auth/login and send the token as `Authorization: Bearer <token>`. ' +
         'Instants are ISO 8601 with the Europe/Oslo offset; an instant without offset means Oslo wall time. ' +
-        'Money is integer øre. Errors answer {statusCode, code, message, details?}. ' +
+        'Money is integer øre. Errors answer {statusCode, code, message, details?}: the code is for programs, ' +
+        'the message for people, in bokmål unless `Accept-Language: en` (or, without the header, the ' +
+        "signed-in user's locale) asks for English; validation details list {field, code, message}. " +
         '`x-roles` on an operation lists the roles that may call it; `x-public` marks routes open to anyone.',
     )
     .setVersion('1.0')
+    .setLicense('UNLICENSED: Ås kommune', '')
+    .addServer('/', 'frirom API, at the address that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody, FieldDetail] });
 
-  // Every route not marked public needs the bearer token and can answer 401.
-  for (const path of Object.values(document.paths)) {
-    for (const method of METHODS) {
-      const operation = path[method] as (typeof path)[typeof method] & { 'x-public'?: boolean };
-      if (!operation || operation['x-public']) continue;
-      operation.security = [{ bearer: [] }];
-      operation.responses['401'] ??= {
-        description: 'Not signed in',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-      };
-    }
-  }
-  return document;
+  return completeContract(document);
 }

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -31,6 +32,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginAnswer })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
+  @ApiErrors('INVALID_CREDENTIALS', 'LOGIN_THROTTLED')
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
     return this.auth.login(dto.email, dto.password, req.ip ?? 'unknown');
   }
@@ -39,6 +41,7 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Create an applicant user' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiErrors('EMAIL_TAKEN')
   async register(@Body() dto: RegisterDto): Promise<UserView> {
     return this.users.view((await this.auth.register(dto)).id);
   }

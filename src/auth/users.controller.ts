@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
@@ -15,6 +16,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user with roles (admin)' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiErrors('EMAIL_TAKEN', 'NOT_FOUND')
   async create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.view((await this.users.create(dto)).id);
   }

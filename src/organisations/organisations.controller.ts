@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -24,6 +25,7 @@ export class OrganisationsController {
     summary: 'Register an organisation; you become its contact; status pending until verified',
   })
   @ApiCreatedResponse({ type: OrganisationView })
+  @ApiErrors('INVALID_ORG_NUMBER', 'ORG_NUMBER_TAKEN')
   create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.create(dto, user);
   }

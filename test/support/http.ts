@@ -1,3 +1,5 @@
+import { recordAnswer } from './answer-check';
+
 /** A small HTTP client over real sockets for the tests. */
 export interface Answer<T = any> {
   status: number;
@@ -53,6 +55,8 @@ export class Http {
     const text = await res.text();
     let parsed: unknown = text;
     if (res.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text);
+    if (typeof parsed !== 'string')
+      recordAnswer({ method, path: url.pathname, status: res.status, body: parsed });
     return { status: res.status, body: parsed as T, text, headers: res.headers };
   }
 

@@ -16,6 +16,13 @@ const doc = (options: FieldOptions, schema: Record<string, unknown>): PropertyDe
     : ApiProperty({ ...schema, description: options.description, example: options.example });
 
 /**
+ * What an input instant looks like: a date and wall-clock time, optionally seconds and an offset.
+ * Documented as a pattern, not `format: date-time`, which demands an offset.
+ */
+export const INSTANT_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$';
+
+/**
  * An instant: ISO 8601 with an offset, or without one meaning Europe/Oslo wall time. Arrives in the DTO
  * as a Date; a time that does not exist in Oslo (the skipped hour in March) is refused.
  */
@@ -23,7 +30,7 @@ export const InstantField = (options: FieldOptions = {}): PropertyDecorator =>
   applyDecorators(
     doc(options, {
       type: String,
-      format: 'date-time',
+      pattern: INSTANT_PATTERN,
       example: options.example ?? '2027-09-07T18:00:00+02:00',
     }),
     Transform(({ value }: { value: unknown }) =>

@@ -35,15 +35,15 @@ function constraintParams(error: ValidationError, constraint: string): Params {
   );
 }
 
+/** Of a field's failed constraints the one to show: what it is (type, format) before how big it is. */
+const rank = (code: string): number => (code === 'whitelistValidation' ? 0 : code.startsWith('is') ? 1 : 2);
+
+/** One problem per failing field, at its property path. */
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([code, en]) => ({
-      field,
-      code,
-      params: constraintParams(e, code),
-      en,
-    }));
+    const [first] = Object.entries(e.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    const own = first ? [{ field, code: first[0], params: constraintParams(e, first[0]), en: first[1] }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
