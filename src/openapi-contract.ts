@@ -80,11 +80,17 @@ const errorResponse = (description: string, codes: ErrorCode[]) => ({
   },
 });
 
-/** `nullable` beside `allOf` admits no null under OAS 3.0; anyOf with a null-only schema does. */
+/**
+ * Where a value may be null, the schema must admit it under OAS 3.0: `nullable` beside `allOf` does
+ * not (anyOf with a null-only schema does), and a nullable `enum` must list null itself.
+ */
 function admitNull(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(admitNull);
   if (typeof node !== 'object' || node === null) return;
   const schema = node as Record<string, unknown>;
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    schema.enum = [...(schema.enum as unknown[]), null];
+  }
   if (schema.nullable === true && Array.isArray(schema.allOf) && schema.allOf.length === 1) {
     schema.anyOf = [schema.allOf[0], { type: 'object', nullable: true, enum: [null] }];
     delete schema.allOf;

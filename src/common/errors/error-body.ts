@@ -30,10 +30,11 @@ export class ErrorBody {
   @ApiPropertyOptional({
     description:
       'Structured detail. When validation fails, a list of {field, code, message}, one per failing ' +
-      'field (its first failing constraint); otherwise what is in the way (conflicts, problems, retryAfterSeconds, …)',
-    oneOf: [
+      'field (its first failing constraint); otherwise what is in the way (the conflicts, the problems, retryAfterSeconds, …)',
+    anyOf: [
       { type: 'array', items: { $ref: getSchemaPath(FieldDetail) } },
       { type: 'object', additionalProperties: true },
+      { type: 'array', items: { type: 'object', additionalProperties: true } },
     ],
   })
   details?: unknown;

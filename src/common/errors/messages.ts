@@ -42,7 +42,7 @@ export const CODE_MESSAGES = {
     en: 'The time range is not valid',
   },
   INVALID_OPENING_HOURS: { nb: 'Åpningstidene er ikke gyldige', en: 'The opening hours are not valid' },
-  INVALID_SECTION: { nb: 'Rommet kan ikke være en del av det rommet', en: 'The section is not valid' },
+  INVALID_SECTION: { nb: 'Rommet kan ikke være en del av det valgte rommet', en: 'The section is not valid' },
   INVALID_QUERY: { nb: 'Søket er ikke gyldig', en: 'The query is not valid' },
   TOO_MANY_OCCURRENCES: {
     nb: 'Gjentakelsen gir for mange ganger; del den opp eller kort den ned',
@@ -50,7 +50,10 @@ export const CODE_MESSAGES = {
   },
   TOO_LONG: { nb: 'En booking kan vare i høyst 24 timer', en: 'An occurrence may last at most 24 hours' },
   IN_THE_PAST: { nb: 'Tidspunktet har allerede vært', en: 'The time is in the past' },
-  OVER_CAPACITY: { nb: 'Det er plass til færre personer i rommet', en: 'The room holds fewer people' },
+  OVER_CAPACITY: {
+    nb: 'Det er ikke plass til så mange personer i rommet',
+    en: 'The room holds fewer people',
+  },
   INVALID_RULE: { nb: 'Regelen er ikke gyldig', en: 'The rule is not valid' },
   INVALID_PRICE_LIST: { nb: 'Prislisten er ikke gyldig', en: 'The price list is not valid' },
   UNAUTHENTICATED: { nb: 'Du må logge inn først', en: 'Sign in first' },
@@ -63,7 +66,7 @@ export const CODE_MESSAGES = {
     en: 'A user with this e-mail address exists already',
   },
   ORG_NUMBER_TAKEN: {
-    nb: 'Organisasjonen med dette organisasjonsnummeret er allerede registrert',
+    nb: 'En organisasjon med dette organisasjonsnummeret er allerede registrert',
     en: 'An organisation with this number is registered already',
   },
   ORGANISATION_NOT_VERIFIED: {
@@ -157,11 +160,11 @@ export const FIELD_MESSAGES = {
     en: '{field} must be shorter than or equal to {0} characters',
   },
   arrayMinSize: {
-    nb: '{field} må ha minst {0} element',
+    nb: '{field} må inneholde minst {0}',
     en: '{field} must contain at least {0} elements',
   },
   arrayMaxSize: {
-    nb: '{field} kan ha høyst {0} elementer',
+    nb: '{field} kan inneholde høyst {0}',
     en: '{field} must contain no more than {0} elements',
   },
   arrayUnique: {
