@@ -78,7 +78,7 @@ export class AllocationController {
       'approved bookings outside the season answer 409 BOOKING_CONFLICT unless skipBookedDates is set.',
   })
   @ApiOkResponse({ type: CommitView })
-  @ApiErrors('INVALID_STATE', 'CONFLICT')
+  @ApiErrors('INVALID_STATE', 'CONFLICT', 'BOOKING_CONFLICT')
   commit(@IdParam() id: string, @Body() dto: CommitDto, @CurrentUser() user: AuthUser): Promise<CommitView> {
     return this.commits.commit(id, dto, user);
   }
