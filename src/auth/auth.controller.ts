@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -33,6 +34,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'ACCOUNT_DEACTIVATED' })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
+  @ApiErrors('INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'ACCOUNT_DEACTIVATED')
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
     const signedIn = await this.auth.signIn(dto.email, dto.password, clientAddress(req), 'token');
     return { accessToken: signedIn.token, user: signedIn.user };
@@ -42,6 +44,7 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Create an applicant user' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiErrors('EMAIL_TAKEN')
   async register(@Body() dto: RegisterDto): Promise<UserView> {
     return this.users.view((await this.auth.register(dto)).id);
   }

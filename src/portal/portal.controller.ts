@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/decorators';
@@ -32,6 +33,7 @@ export class PortalController {
   })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An iCalendar file', schema: { type: 'string' } })
+  @ApiErrors('INVALID_QUERY', 'INVALID_TIME_RANGE')
   calendar(@Query() q: CalendarQuery): Promise<string> {
     return this.portal.calendar(q);
   }
@@ -39,6 +41,7 @@ export class PortalController {
   @Get('free-rooms')
   @ApiOperation({ summary: 'Rooms open and free for the whole window (date, from, to in Oslo time)' })
   @ApiOkResponse({ type: FreeRoomsAnswer })
+  @ApiErrors('INVALID_QUERY', 'INVALID_TIME_RANGE')
   freeRooms(@Query() q: FreeRoomsQuery): Promise<FreeRoomsAnswer> {
     return this.portal.freeRooms(q);
   }

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -28,6 +29,7 @@ export class StatsController {
       'at 02:30 the days changed since, the last week and the coming year.',
   })
   @ApiAcceptedResponse({ type: JobAcceptedView })
+  @ApiErrors('INVALID_TIME_RANGE')
   async rollup(@Body() dto: RollupDto, @CurrentUser() user: AuthUser): Promise<JobAcceptedView> {
     checkPeriod(dto.from, dto.to);
     const jobId = await this.jobs.enqueue(
@@ -50,6 +52,7 @@ export class StatsController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: UsageAnswer })
+  @ApiErrors('INVALID_TIME_RANGE')
   async usage(
     @Query() q: UsageQuery,
     @Req() req: Request,
