@@ -9,6 +9,7 @@ import { sumFees } from '../core/pricing';
 import { BookingNotices } from './booking-notices';
 import { BookingPlanner } from './booking-planner';
 import { BookingRequest } from './booking-request.entity';
+import { ConflictsService } from './conflicts.service';
 import { requestViews, toRequestView } from './booking-views';
 import { BookingRequestQuery, CreateBookingRequestDto } from './dto/booking-request.dto';
 import { BookingRequestView, HistoryView, QuoteView } from './dto/views';
@@ -21,6 +22,7 @@ export class BookingsService {
     private readonly dataSource: DataSource,
     private readonly planner: BookingPlanner,
     private readonly notices: BookingNotices,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   /**
@@ -168,7 +170,7 @@ export class BookingsService {
     caller: AuthUser,
     m: EntityManager = this.dataSource.manager,
   ): Promise<BookingRequestView> {
-    const [view] = await requestViews(m, [await requestFor(m, id, caller)], true);
+    const [view] = await requestViews(m, [await requestFor(m, id, caller)], this.conflicts);
     return view;
   }
 
@@ -193,7 +195,7 @@ export class BookingsService {
     if (q.roomId) qb.andWhere('r.roomId = :room', { room: q.roomId });
     if (q.seasonId) qb.andWhere('r.seasonId = :season', { season: q.seasonId });
     const [requests, total] = await qb.getManyAndCount();
-    return { items: await requestViews(this.dataSource.manager, requests, false), total };
+    return { items: await requestViews(this.dataSource.manager, requests), total };
   }
 
   async history(id: string, caller: AuthUser): Promise<HistoryView> {
