@@ -36,7 +36,7 @@ export class BookingsService {
     manager?: EntityManager,
   ): Promise<BookingRequestView> {
     return inTransaction(this.dataSource, manager, async (m) => {
-      const plan = await this.planner.plan(dto, caller, m);
+      const plan = await this.planner.plan(dto, caller, m, { forBooking: true });
       const request: BookingRequest = {
         id: randomUUID(),
         organisationId: dto.organisationId,
@@ -142,7 +142,7 @@ export class BookingsService {
 
   /** What a request would cost and meet, without storing anything. */
   async quote(dto: CreateBookingRequestDto, caller: AuthUser): Promise<QuoteView> {
-    const plan = await this.planner.plan(dto, caller, this.dataSource.manager);
+    const plan = await this.planner.plan(dto, caller, this.dataSource.manager, { forBooking: false });
     return {
       occurrences: plan.occurrences.map((o) => ({
         startsAt: formatInstant(o.startsAt),
