@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
+import { PublicCalendarService } from './public-calendar.service';
 
-@Module({ controllers: [PortalController], providers: [PortalService] })
+@Module({ controllers: [PortalController], providers: [PortalService, PublicCalendarService] })
 export class PortalModule {}
