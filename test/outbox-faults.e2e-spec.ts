@@ -7,6 +7,13 @@ import { SmtpSink } from './support/smtp-sink';
 import { eventually, startApp, startWorker, TestApp, testEnv } from './support/test-app';
 import { bookingWorld, requestBody } from './support/world';
 
+/** The booking world, without the mails making it wrote (the verification), before any worker runs. */
+async function worldWithoutMail(t: TestApp) {
+  const w = await bookingWorld(t);
+  await t.dataSource.query('DELETE FROM outbox_messages');
+  return w;
+}
+
 /** Invariant 4: every committed notification is sent once — not lost, not doubled. */
 describe('the outbox under faults', () => {
   it('keeps accepting and deciding requests with Redis down, and sends the mails once Redis is back', async () => {
@@ -15,8 +22,8 @@ describe('the outbox under faults', () => {
     const t = await startApp({ env: { REDIS_URL: redis.url, SMTP_URL: sink.url } });
     let worker: INestApplicationContext | undefined;
     try {
+      const w = await worldWithoutMail(t);
       worker = await startWorker(t.config);
-      const w = await bookingWorld(t);
       await redis.stop();
 
       const created = await w.applicant.http.post(
@@ -52,9 +59,9 @@ describe('the outbox under faults', () => {
   it('retries when the SMTP server refuses a few times, then delivers; gives up after the last attempt and staff can retry', async () => {
     const sink = await new SmtpSink({ refuseFirst: 3 }).start();
     const t = await startApp({ env: { SMTP_URL: sink.url, MAIL_BACKOFF_MS: '50' } });
+    const w = await worldWithoutMail(t);
     const worker = await startWorker(t.config);
     try {
-      const w = await bookingWorld(t);
       await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'Nektet' }));
       const [mail] = await eventually(async () => (sink.mails.length > 0 ? sink.mails : undefined), 30_000);
       expect(sink.refused).toBe(3);

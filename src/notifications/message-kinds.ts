@@ -13,6 +13,7 @@ export const MESSAGE_KINDS = [
   'caretaker_digest',
   'series_reminder',
   'season_result',
+  'organisation_verified',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

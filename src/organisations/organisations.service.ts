@@ -7,6 +7,7 @@ import { Page } from '../common/http/pagination';
 import { formatInstant } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isValidOrgNumber, normalizeOrgNumber } from '../core/org-number';
+import { Outbox } from '../notifications/outbox.service';
 import {
   CreateOrganisationDto,
   OrganisationQuery,
@@ -21,6 +22,7 @@ export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Registers an organisation; the caller becomes its contact. It books once staff have verified it. */
@@ -70,13 +72,27 @@ export class OrganisationsService {
     return this.get(id, caller);
   }
 
+  /** Staff verify a pending organisation; its contacts are told by mail (through the outbox, at commit). */
   async verify(id: string, caller: AuthUser): Promise<OrganisationView> {
-    const result = await this.dataSource
-      .getRepository(Organisation)
-      .update({ id, status: 'pending' }, { status: 'verified', verifiedAt: new Date() });
-    if (!result.affected && !(await this.dataSource.getRepository(Organisation).existsBy({ id }))) {
-      throw notFound('Organisation');
-    }
+    await this.dataSource.transaction(async (m) => {
+      const result = await m
+        .getRepository(Organisation)
+        .update({ id, status: 'pending' }, { status: 'verified', verifiedAt: new Date() });
+      if (result.affected) {
+        const org = (await m.getRepository(Organisation).findOneBy({ id }))!;
+        const contacts = await this.outbox.organisationContacts(m, id);
+        await this.outbox.add(
+          m,
+          contacts.map((to) => ({
+            kind: 'organisation_verified' as const,
+            to,
+            data: { organisationName: org.name },
+          })),
+        );
+      } else if (!(await m.getRepository(Organisation).existsBy({ id }))) {
+        throw notFound('Organisation');
+      }
+    });
     return this.get(id, caller);
   }
 
