@@ -212,8 +212,14 @@ describe('notifications through the outbox, sent by the worker over SMTP', () =>
     expect(digest.text).toContain('Vakt-test');
     expect(digest.text).toContain('Gymsal');
     // Asked twice for the same day, the digest goes once.
-    await t.app.get(JobsService).enqueue(JobName.CaretakerDigest, { date: start });
-    await new Promise((r) => setTimeout(r, 500));
+    const again = await t.app.get(JobsService).enqueue(JobName.CaretakerDigest, { date: start });
+    await eventually(async () => {
+      const res = await w.staff.http.get(`/jobs/${again}`);
+      return res.body.state === 'completed' ? true : undefined;
+    });
+    expect(
+      await t.dataSource.query(`SELECT status FROM outbox_messages WHERE kind = 'caretaker_digest'`),
+    ).toHaveLength(1);
     expect(sink.to('vakt@skolen.no').filter((m) => /Bookinger i morgen/.test(m.subject))).toHaveLength(1);
   });
 

@@ -98,7 +98,7 @@ describe('the public portal with bookings: free rooms and the ICS calendar', () 
 
   it('answers 404 for an unknown or unpublished room, building or organisation, never cached as public', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
-    for (const query of [
+    for (const query of <Record<string, string>[]>[
       { roomId: unknown },
       { buildingId: unknown },
       { organisationId: unknown },

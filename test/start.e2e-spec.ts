@@ -9,12 +9,17 @@ describe('npm start (built code)', () => {
     const env = testEnv(dbName, { PORT: String(port), SEED_DEMO: 'true', LOG_LEVEL: 'info' });
     const app = runBuilt('start.js', env);
     try {
-      const health = await eventually(async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/health`);
-        return res.status === 200 ? res.json() : undefined;
-      }, 30_000);
+      const health = await eventually(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/health`);
+          return res.status === 200 ? res.json() : undefined;
+        },
+        { timeout: 30_000 },
+      );
       expect(health).toEqual({ status: 'ok', database: 'up', redis: 'up' });
-      await eventually(async () => (app.output().includes('Worker started') ? true : undefined), 30_000);
+      await eventually(async () => (app.output().includes('Worker started') ? true : undefined), {
+        timeout: 30_000,
+      });
 
       const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
         method: 'POST',
