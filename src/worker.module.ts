@@ -16,7 +16,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ...coreImports(config, options),
+        ...coreImports(config, options, 'frirom-worker'),
         DiscoveryModule,
         JobsModule,
         AuthModule,

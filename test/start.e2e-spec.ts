@@ -30,6 +30,17 @@ describe('npm start (built code)', () => {
 
       app.child.kill('SIGTERM');
       expect(await app.exited).toEqual({ code: 0, signal: null });
+
+      // each process names itself in its log lines; the OpenAPI document builds without warnings
+      const logged = app
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l));
+      const byMessage = (text: string) => logged.find((e) => String(e.msg).includes(text));
+      expect(byMessage('Worker started')?.name).toBe('frirom-worker');
+      expect(byMessage('frirom API on')?.name).toBe('frirom-api');
+      expect(app.output()).not.toMatch(/Duplicate DTO/);
     } finally {
       app.child.kill('SIGKILL');
       await dropDatabase(dbName);
