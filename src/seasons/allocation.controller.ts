@@ -4,15 +4,9 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
+import { JobAcceptedView } from '../jobs/dto/job-accepted.dto';
 import { AllocationService } from './allocation.service';
-import {
-  AllocationView,
-  CommitDto,
-  CommitView,
-  JobAcceptedView,
-  MoveAssignmentDto,
-  PinsDto,
-} from './dto/allocation.dto';
+import { AllocationView, CommitDto, CommitView, MoveAssignmentDto, PinsDto } from './dto/allocation.dto';
 import { SeasonCommitService } from './season-commit.service';
 
 @ApiTags('seasons')

@@ -6,7 +6,8 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { JobName } from '../jobs/job-registry';
 import { JobsService } from '../jobs/jobs.service';
-import { JobAcceptedView, RollupDto, UsageAnswer, UsageQuery } from './dto/usage.dto';
+import { JobAcceptedView } from '../jobs/dto/job-accepted.dto';
+import { RollupDto, UsageAnswer, UsageQuery } from './dto/usage.dto';
 import { checkPeriod } from './period';
 import { UsageService } from './usage.service';
 
