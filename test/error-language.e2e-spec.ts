@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { orgNumber } from './support/world';
+import { known } from './support/world';
 import { startApp, TestApp, TestUser } from './support/test-app';
 
 /** Error answers in bokmål by default, in English when asked, with localised messages per field. */
@@ -22,7 +22,7 @@ describe('error messages for people, in bokmål or English', () => {
     english = (await t.http.post('/auth/login', { email: 'english@example.no', password: 'secret-password' }))
       .body.accessToken;
     const org = await applicant.http.post('/organisations', {
-      orgNumber: orgNumber(),
+      orgNumber: known(t, 'Språklaget'),
       name: 'Språklaget',
       kind: 'voluntary',
       inFrivillighetsregisteret: true,

@@ -39,7 +39,7 @@ describe('npm start (built code)', () => {
         .map((l) => JSON.parse(l));
       const byMessage = (text: string) => logged.find((e) => String(e.msg).includes(text));
       expect(byMessage('Worker started')?.name).toBe('frirom-worker');
-      expect(byMessage('frirom API on')?.name).toBe('frirom-api');
+      expect(byMessage('frirom on http')?.name).toBe('frirom-api');
       expect(app.output()).not.toMatch(/Duplicate DTO/);
     } finally {
       app.child.kill('SIGKILL');

@@ -255,7 +255,6 @@ export const FIELD_MESSAGES = {
     nb: '{field} må være et tidspunkt, for eksempel 2027-09-07T18:00',
     en: '{field} must be an ISO 8601 date-time, e.g. 2027-09-07T18:00',
   },
-  isLocalDate: { nb: '{field} må være en dato ÅÅÅÅ-MM-DD', en: '{field} must be a date YYYY-MM-DD' },
   isClock: { nb: '{field} må være et klokkeslett TT:MM', en: '{field} must be a time HH:MM' },
   // The date and instant fields' reasons (common/http/field-types.ts).
   invalid_instant: {
