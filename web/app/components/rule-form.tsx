@@ -4,6 +4,7 @@ import type { components } from '../api/schema';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { CheckboxField, TextField } from './fields';
 import { FormErrors } from './form-errors';
+import { textOf } from '../lib/kroner';
 
 export type Rule = components['schemas']['RuleView'];
 export type RuleDraft = components['schemas']['CreateRuleDto'];
@@ -40,7 +41,7 @@ export const ruleFieldOf = (apiField: string): string | undefined =>
 /** The rule a form describes, as the API takes it: ticked lists, flags only when ticked. */
 export function ruleFromForm(form: FormData): RuleDraft {
   const all = (name: string) => form.getAll(name).map(String);
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const text = (name: string) => textOf(form, name).trim();
   const whole = (name: string) => (/^-?\d+$/.test(text(name)) ? Number(text(name)) : (text(name) as never));
   const list = <T,>(name: string, cast: (v: string) => T = (v) => v as T) =>
     all(name).length ? all(name).map(cast) : undefined;
@@ -205,7 +206,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           name="dag"
           values={WEEKDAYS}
           labelOf={(v) => cap(t(`weekday.${v}` as MessageKey))}
-          checked={c.weekdays as number[] | undefined}
+          checked={c.weekdays}
         />
         <div className="form-row">
           <TextField

@@ -19,3 +19,9 @@ export function oreToKroner(ore: number | null | undefined): string {
   const rest = ore % 100;
   return rest ? `${kroner},${String(rest).padStart(2, '0')}` : String(kroner);
 }
+
+/** A form field's text ('' when missing or a file). */
+export const textOf = (form: FormData, name: string): string => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};

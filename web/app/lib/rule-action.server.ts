@@ -21,10 +21,7 @@ export async function ruleFormAction(request: Request, context: AppLoadContext, 
     const result = await simulateDraft(api.client, draft, id);
     const error = errorOf(result);
     if (error || !result.data) return failed(error);
-    return data(
-      { draft, simulation: result.data, errors: {} as Record<string, string> },
-      { headers: api.headers },
-    );
+    return data({ draft, simulation: result.data, errors: {} }, { headers: api.headers });
   }
   const result = id
     ? await api.client.PATCH('/exemption-rules/{id}', { params: { path: { id } }, body: draft })

@@ -7,6 +7,7 @@ import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.sesonger.$seasonId.fordeling';
+import { textOf } from '../lib/kroner';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RUNNING = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'];
@@ -48,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const api = apiFor(request, context);
   const path = { id: params.seasonId };
   const form = await request.formData();
-  const intent = String(form.get('intent'));
+  const intent = textOf(form, 'intent');
   const base = `/saksbehandling/sesonger/${params.seasonId}/fordeling`;
   const fail = (error: ReturnType<typeof errorOf>) =>
     data({ error: error?.message ?? '' }, { status: error?.statusCode ?? 500, headers: api.headers });
@@ -59,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     throw redirect(`${base}?jobb=${run.data.jobId}`, { headers: api.headers });
   } else if (intent === 'pin' || intent === 'unpin') {
     const current = await api.client.GET('/seasons/{id}/allocation', { params: { path } }).then(need);
-    const requestId = String(form.get('requestId'));
+    const requestId = textOf(form, 'requestId');
     const preferenceIndex = Number(form.get('preferenceIndex'));
     const others = current.pins.filter(
       (p) => !(p.requestId === requestId && p.preferenceIndex === preferenceIndex),
@@ -67,7 +68,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const pins = intent === 'pin' ? [...others, { requestId, preferenceIndex }] : others;
     result = await api.client.PUT('/seasons/{id}/allocation/pins', { params: { path }, body: { pins } });
   } else if (intent === 'move') {
-    const requestId = String(form.get('requestId'));
+    const requestId = textOf(form, 'requestId');
     if (!UUID.test(requestId)) return fail({ statusCode: 400, code: 'VALIDATION_FAILED', message: '' });
     result = await api.client.POST('/seasons/{id}/allocation/assignments/{requestId}/move', {
       params: { path: { id: params.seasonId, requestId } },
@@ -167,7 +168,9 @@ export default function AllocationPage({ loaderData, actionData }: Route.Compone
   // With JavaScript the progress bar moves by itself; without, the refresh link below does it.
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 1000);
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') void revalidator.revalidate();
+    }, 1000);
     return () => clearInterval(timer);
   }, [running, revalidator]);
   const locked = Boolean(allocation?.committed);

@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.sesonger.$seasonId.prioritering';
+import { textOf } from '../lib/kroner';
 
 type Policy = components['schemas']['PolicyDto'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 function policyFromForm(form: FormData): Policy {
   const tiers: Policy['tiers'] = [];
   for (let i = 0; i < 11; i++) {
-    const name = String(form.get(`niva-${i}-navn`) ?? '').trim();
+    const name = textOf(form, `niva-${i}-navn`).trim();
     if (!name) continue;
     const list = (key: string) => form.getAll(`niva-${i}-${key}`).map(String);
     tiers.push({
@@ -46,9 +47,7 @@ function policyFromForm(form: FormData): Policy {
     });
   }
   const num = (name: string) => {
-    const text = String(form.get(name) ?? '')
-      .replace(',', '.')
-      .trim();
+    const text = textOf(form, name).replace(',', '.').trim();
     return text && Number.isFinite(Number(text)) ? Number(text) : (text as never);
   };
   return {
