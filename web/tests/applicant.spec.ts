@@ -52,7 +52,7 @@ test('from a free room to a sent weekly request, and withdrawn again', async ({ 
   await expect(rows).toHaveCount(4);
   await dates.getByRole('checkbox').nth(1).uncheck();
   await expect(rows).toHaveCount(3);
-  await expect(page.getByText(/Til sammen .* kr for 3 datoer\./)).toBeVisible();
+  await expect(page.getByText(/Til sammen .*kr for 3 datoer\./)).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Send søknad' }).click();
