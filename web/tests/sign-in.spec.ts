@@ -3,18 +3,22 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/a11y'
 
 // Signing in and out: the binding names, errors in the user's language, ?neste=, keyboard, 360 px.
 const APPLICANT = { email: 'applicant@demo.frirom.no', password: 'demo-applicant' };
+// A busy machine: wait until the scripts have run (a click while the page hydrates can be lost), and give
+// the sign-in (argon2id) time.
+const LOADED = { waitUntil: 'networkidle' } as const;
+const SLOW = { timeout: 15_000 };
 
 test('a signed-out visit to /min-side signs in and comes back there; the header then shows Min side', async ({
   page,
 }) => {
-  await page.goto('/min-side');
+  await page.goto('/min-side', LOADED);
   await expect(page).toHaveURL(/\/logg-inn\?neste=%2Fmin-side$/);
   await expect(page).toHaveTitle('Logg inn – frirom');
   await expectNoAxeViolations(page);
   await page.getByLabel('E-post').fill(APPLICANT.email);
   await page.getByLabel('Passord').fill(APPLICANT.password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/min-side$/);
+  await expect(page).toHaveURL(/\/min-side$/, SLOW);
   const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
   await expect(nav.getByRole('link', { name: 'Min side' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Saksbehandling' })).toHaveCount(0);
@@ -28,7 +32,7 @@ test('a signed-out visit to /min-side signs in and comes back there; the header 
 test('a wrong password shows the error beside the field and in the summary, keeps the e-mail, passes axe', async ({
   page,
 }) => {
-  await page.goto('/logg-inn');
+  await page.goto('/logg-inn', LOADED);
   await page.getByLabel('E-post').fill('ingen.her@example.no');
   await page.getByLabel('Passord').fill('feil-passord');
   await page.getByRole('button', { name: 'Logg inn' }).click();
@@ -42,8 +46,9 @@ test('a wrong password shows the error beside the field and in the summary, keep
 });
 
 test('too many attempts are met kindly, with how long to wait', async ({ page }) => {
+  test.setTimeout(90_000);
   const email = `throttle-${Date.now()}@example.no`;
-  await page.goto('/logg-inn');
+  await page.goto('/logg-inn', LOADED);
   for (let i = 0; i < 7; i++) {
     await page.getByLabel('E-post').fill(email);
     await page.getByLabel('Passord').fill(`feil-${i}`);
@@ -58,7 +63,7 @@ test('too many attempts are met kindly, with how long to wait', async ({ page })
 
 test('the sign-in form by keyboard alone, at 360 px, in English too', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.goto('/logg-inn?neste=%2Fmin-side');
+  await page.goto('/logg-inn?neste=%2Fmin-side', LOADED);
   await expectNoHorizontalScroll(page);
   const email = page.getByLabel('E-post');
   for (let i = 0; i < 25 && !(await email.evaluate((el) => el === document.activeElement)); i++) {
@@ -72,24 +77,24 @@ test('the sign-in form by keyboard alone, at 360 px, in English too', async ({ p
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Logg inn' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/min-side$/);
-  await page.goto('/logg-inn?lang=en');
+  await expect(page).toHaveURL(/\/min-side$/, SLOW);
+  await page.goto('/logg-inn?lang=en', LOADED);
   // Signed in already: the sign-in page sends on to /min-side.
-  await expect(page).toHaveURL(/\/min-side$/);
+  await expect(page).toHaveURL(/\/min-side$/, SLOW);
 });
 
 test('neste never leads off the site', async ({ page }) => {
-  await page.goto('/logg-inn?neste=https%3A%2F%2Fevil.example%2F');
+  await page.goto('/logg-inn?neste=https%3A%2F%2Fevil.example%2F', LOADED);
   await page.getByLabel('E-post').fill(APPLICANT.email);
   await page.getByLabel('Passord').fill(APPLICANT.password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await expect(page).toHaveURL(/\/min-side$/);
+  await expect(page).toHaveURL(/\/min-side$/, SLOW);
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('signs in with a plain form post and comes back to neste', async ({ page }) => {
-    await page.goto('/logg-inn?neste=%2Fkalender');
+    await page.goto('/logg-inn?neste=%2Fkalender', LOADED);
     await expect(page.getByLabel('E-post')).toHaveAccessibleName('E-post');
     await page.getByLabel('E-post').fill(APPLICANT.email);
     await page.getByLabel('Passord').fill('feil');
@@ -97,7 +102,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Feil e-post eller passord').first()).toBeVisible();
     await page.getByLabel('Passord').fill(APPLICANT.password);
     await page.getByRole('button', { name: 'Logg inn' }).click();
-    await expect(page).toHaveURL(/\/kalender$/);
+    await expect(page).toHaveURL(/\/kalender$/, SLOW);
     await expect(page.getByRole('link', { name: 'Min side' })).toBeVisible();
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await expect(page).toHaveURL(/\/$/);
