@@ -4,7 +4,6 @@ import { CHROMIUM } from '../playwright.config';
 
 // The README's pictures (docs/screenshots), 1280 px wide: `UPDATE_SCREENSHOTS=1 npm run test:web -- screenshots`.
 const DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
-test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to retake the README screenshots');
 // Chromium's own language decides how date fields read (dd.mm.åååå).
 test.use({
   viewport: { width: 1280, height: 900 },
