@@ -4,6 +4,7 @@ import { OccurrenceFee, sumFees } from '../core/pricing';
 import { BookingRequest } from './booking-request.entity';
 import { BookingRequestView, FeeView, OccurrenceView } from './dto/views';
 import { Occurrence, StoredFee } from './occurrence.entity';
+import { versionsOf } from './request-version';
 
 type StoredFeeColumns = Pick<
   Occurrence,
@@ -76,17 +77,38 @@ export function toOccurrenceView(o: Occurrence): OccurrenceView {
 /** Fees count while an occurrence is pending or approved; rejected, withdrawn and cancelled cost nothing. */
 const counts = (o: Occurrence): boolean => o.status === 'pending' || o.status === 'approved';
 
+/** What a request's view needs beyond the request and its occurrences. */
+export interface RequestContext {
+  organisationName: string;
+  version: number;
+  room?: RoomRef;
+}
+
+interface RoomRef {
+  name: string;
+  building_id: string;
+  building_name: string;
+}
+
+/** The first date still pending, else the first date. */
+function firstStart(occurrences: Occurrence[]): Date | null {
+  const pending = occurrences.filter((o) => o.status === 'pending');
+  const from = pending.length > 0 ? pending : occurrences;
+  return from.reduce<Date | null>((a, o) => (a && a <= o.startsAt ? a : o.startsAt), null);
+}
+
 /** A request as answered. */
 export function toRequestView(
   r: BookingRequest,
-  organisationName: string,
+  ctx: RequestContext,
   occurrences: Occurrence[],
   withOccurrences: boolean,
 ): BookingRequestView {
+  const first = firstStart(occurrences);
   return {
     id: r.id,
     organisationId: r.organisationId,
-    organisationName,
+    organisationName: ctx.organisationName,
     roomId: r.roomId,
     title: r.title,
     purpose: r.purpose,
@@ -100,6 +122,12 @@ export function toRequestView(
     createdAt: formatInstant(r.createdAt),
     total: sumFees(occurrences.filter(counts)),
     occurrenceCount: occurrences.length,
+    pendingCount: occurrences.filter((o) => o.status === 'pending').length,
+    firstStartsAt: first ? formatInstant(first) : null,
+    roomName: ctx.room?.name ?? null,
+    buildingId: ctx.room?.building_id ?? null,
+    buildingName: ctx.room?.building_name ?? null,
+    version: ctx.version,
     ...(withOccurrences ? { occurrences: occurrences.map(toOccurrenceView) } : {}),
   };
 }
@@ -121,11 +149,25 @@ export async function requestViews(
     [[...new Set(requests.map((r) => r.organisationId))]],
   );
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const roomIds = [...new Set(requests.map((r) => r.roomId).filter((id): id is string => id !== null))];
+  const rooms = await m.query<(RoomRef & { id: string })[]>(
+    `SELECT r.id, r.name, b.id AS building_id, b.name AS building_name
+       FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = ANY($1)`,
+    [roomIds],
+  );
+  const roomOf = new Map(rooms.map((r) => [r.id, r]));
+  const versions = await versionsOf(m, ids);
+  const byRequest = new Map<string, Occurrence[]>();
+  for (const o of occurrences) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
   return requests.map((r) =>
     toRequestView(
       r,
-      orgName.get(r.organisationId) ?? '',
-      occurrences.filter((o) => o.requestId === r.id),
+      {
+        organisationName: orgName.get(r.organisationId) ?? '',
+        version: versions.get(r.id) ?? 0,
+        room: r.roomId ? roomOf.get(r.roomId) : undefined,
+      },
+      byRequest.get(r.id) ?? [],
       withOccurrences,
     ),
   );

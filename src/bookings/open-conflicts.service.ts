@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { formatInstant } from '../common/time';
-import { availability } from '../core/venues/availability';
+import { availability, RoomCalendar } from '../core/venues/availability';
 import { RoomCalendarService } from '../venues/room-calendar.service';
 import { reversedRange } from '../common/http/field-types';
 import { ConflictGroupView, OpenConflictsQuery } from './dto/conflicts.dto';
@@ -15,9 +15,26 @@ interface PendingRow {
   ends_at: Date;
   title: string;
   organisation_name: string;
+  version: number;
+}
+
+interface BookedRow {
+  id: string;
+  occurrence_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  room_id: string;
+  room_name: string;
+  organisation_name: string;
 }
 
 const DEFAULT_DAYS = 365;
+
+/** When a closure the calendar holds begins and ends, and in which room. */
+function closed(calendar: RoomCalendar, closureId: string): { startsAt?: string; endsAt?: string } {
+  const c = calendar.closures.find((x) => x.id === closureId);
+  return c ? { startsAt: formatInstant(c.startsAt), endsAt: formatInstant(c.endsAt) } : {};
+}
 
 /**
  * Open conflicts, as they stand now: groups of pending occurrences that compete for the same time in
@@ -38,7 +55,8 @@ export class OpenConflictsService {
     const m = this.dataSource.manager;
     const pending = await m.query<PendingRow[]>(
       `SELECT o.id, o.request_id, o.room_id, r.name AS room_name, o.starts_at, o.ends_at, q.title,
-              org.name AS organisation_name
+              org.name AS organisation_name,
+              (SELECT count(*)::int FROM booking_events e WHERE e.request_id = o.request_id) AS version
          FROM booking_occurrences o
          JOIN booking_requests q ON q.id = o.request_id
          JOIN organisations org ON org.id = q.organisation_id
@@ -62,11 +80,16 @@ export class OpenConflictsService {
           WHERE a.id = ANY($1)`,
         [ids],
       ),
-      m.query<{ id: string; occurrence_id: string }[]>(
-        `SELECT DISTINCT a.id, c.occurrence_id
+      m.query<BookedRow[]>(
+        `SELECT DISTINCT a.id, c.occurrence_id, x.starts_at, x.ends_at, x.room_id, xr.name AS room_name,
+                xo.name AS organisation_name
            FROM booking_occurrences a
            JOIN room_leaves la ON la.room_id = a.room_id
            JOIN booking_claims c ON c.leaf_room_id = la.leaf_id AND c.period && a.period
+           JOIN booking_occurrences x ON x.id = c.occurrence_id
+           JOIN rooms xr ON xr.id = x.room_id
+           JOIN booking_requests xq ON xq.id = x.request_id
+           JOIN organisations xo ON xo.id = xq.organisation_id
           WHERE a.id = ANY($1)`,
         [ids],
       ),
@@ -76,8 +99,19 @@ export class OpenConflictsService {
     const add = (id: string, c: ConflictGroupView['blockedBy'][number]): void => {
       meets.set(id, [...(meets.get(id) ?? []), c]);
     };
-    for (const b of booked)
-      add(b.id, { kind: 'booking', occurrenceId: b.occurrence_id, occurrenceIds: [b.id] });
+    for (const b of booked) {
+      // The same approved booking may meet several of the group's occurrences: one blocker, all of them.
+      add(b.id, {
+        kind: 'booking',
+        occurrenceId: b.occurrence_id,
+        occurrenceIds: [b.id],
+        startsAt: formatInstant(b.starts_at),
+        endsAt: formatInstant(b.ends_at),
+        roomId: b.room_id,
+        roomName: b.room_name,
+        organisationName: b.organisation_name,
+      });
+    }
     for (const roomId of new Set(pending.map((p) => p.room_id))) {
       const mine = pending.filter((p) => p.room_id === roomId);
       const calendar = await this.calendars.calendar(
@@ -90,7 +124,9 @@ export class OpenConflictsService {
           add(p.id, {
             kind: r.kind,
             occurrenceIds: [p.id],
-            ...(r.kind === 'closure' ? { closureId: r.closureId, reason: r.reason } : {}),
+            ...(r.kind === 'closure'
+              ? { closureId: r.closureId, reason: r.reason, ...closed(calendar, r.closureId) }
+              : {}),
             ...(r.kind === 'holiday' ? { date: r.date, reason: r.name } : {}),
             ...(r.kind === 'outside_opening_hours' ? { date: r.date } : {}),
           });
@@ -121,6 +157,7 @@ export class OpenConflictsService {
           roomName: p.room_name,
           startsAt: formatInstant(p.starts_at),
           endsAt: formatInstant(p.ends_at),
+          requestVersion: p.version,
         })),
         blockedBy: g.flatMap((p) => meets.get(p.id) ?? []),
       }));

@@ -26,6 +26,8 @@ export class CompetingOccurrenceView {
   @ApiProperty() roomName!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ description: "The request's version, to send as expectedVersion when deciding" })
+  requestVersion!: number;
 }
 
 export class BlockerView {
@@ -37,6 +39,13 @@ export class BlockerView {
   @ApiPropertyOptional({ format: 'uuid' }) closureId?: string;
   @ApiPropertyOptional({ format: 'date' }) date?: string;
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The approved booking or the closure: its start' })
+  startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "The approved booking's room" }) roomId?: string;
+  @ApiPropertyOptional() roomName?: string;
+  @ApiPropertyOptional({ description: 'The organisation holding the approved booking' })
+  organisationName?: string;
 }
 
 export class ConflictGroupView {
