@@ -11,6 +11,7 @@ interface PendingRow {
   request_id: string;
   room_id: string;
   room_name: string;
+  building_id: string;
   starts_at: Date;
   ends_at: Date;
   title: string;
@@ -54,7 +55,7 @@ export class OpenConflictsService {
     if (to < from) throw reversedRange('to', 'from');
     const m = this.dataSource.manager;
     const pending = await m.query<PendingRow[]>(
-      `SELECT o.id, o.request_id, o.room_id, r.name AS room_name, o.starts_at, o.ends_at, q.title,
+      `SELECT o.id, o.request_id, o.room_id, r.name AS room_name, r.building_id, o.starts_at, o.ends_at, q.title,
               org.name AS organisation_name,
               (SELECT count(*)::int FROM booking_events e WHERE e.request_id = o.request_id) AS version
          FROM booking_occurrences o
@@ -155,6 +156,7 @@ export class OpenConflictsService {
           organisationName: p.organisation_name,
           roomId: p.room_id,
           roomName: p.room_name,
+          buildingId: p.building_id,
           startsAt: formatInstant(p.starts_at),
           endsAt: formatInstant(p.ends_at),
           requestVersion: p.version,

@@ -24,6 +24,7 @@ export class CompetingOccurrenceView {
   @ApiProperty() organisationName!: string;
   @ApiProperty({ format: 'uuid' }) roomId!: string;
   @ApiProperty() roomName!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ description: "The request's version, to send as expectedVersion when deciding" })
