@@ -12,7 +12,10 @@ export async function staffApi(request: Request, context: AppLoadContext) {
 }
 
 /** A form's text field, trimmed; '' when missing. */
-export const field = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();
+export const field = (form: FormData, name: string): string => {
+  const v = form.get(name);
+  return typeof v === 'string' ? v.trim() : '';
+};
 
 /** A form's number field, or undefined when it is not a whole number. */
 export const intField = (form: FormData, name: string): number | undefined => {

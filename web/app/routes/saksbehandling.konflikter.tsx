@@ -20,7 +20,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '';
   };
   const bygg = url.searchParams.get('bygg') ?? '';
-  const filters = { fra: day('fra'), til: day('til'), bygg: /^[0-9a-f-]{36}$/i.test(bygg) ? bygg : '' };
+  // By default the coming four weeks: what staff decide now (and a year of conflicts is slow to work out).
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  const inFourWeeks = new Date(Date.now() + 28 * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Europe/Oslo',
+  });
+  const filters = {
+    fra: day('fra') || today,
+    til: day('til') || inFourWeeks,
+    bygg: /^[0-9a-f-]{36}$/i.test(bygg) ? bygg : '',
+  };
   const [conflicts, allBuildings] = await Promise.all([
     client
       .GET('/conflicts', {

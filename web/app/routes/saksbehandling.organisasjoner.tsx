@@ -41,6 +41,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   throw redirect('/saksbehandling/organisasjoner?ok=verified', { headers: api.headers });
 }
 
+/** A changed field's value as text (values are strings, numbers, booleans or null). */
+const shown = (v: unknown): string => {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+};
+
 function Changes({ org }: { org: Org }) {
   const t = useT();
   const changes = Object.entries(org.changesSinceVerification ?? {});
@@ -49,7 +56,7 @@ function Changes({ org }: { org: Org }) {
     <ul>
       {changes.map(([name, c]) => (
         <li key={name}>
-          {name}: {String(c.from ?? '–')} → {String(c.to ?? '–')}
+          {name}: {shown(c.from)} → {shown(c.to)}
         </li>
       ))}
     </ul>

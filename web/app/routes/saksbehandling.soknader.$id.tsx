@@ -47,7 +47,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = field(form, 'intent');
   const ticked = form.getAll('dato').map(String);
   const values = {
-    ...Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])),
+    ...Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : ''])),
     dato: ticked.join(','),
   };
   const expectedVersion = intField(form, 'version');

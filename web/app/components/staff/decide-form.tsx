@@ -8,7 +8,8 @@ import { CheckboxField, TextField } from '../fields';
 import { FieldErrors } from './field-errors';
 
 type View = components['schemas']['BookingRequestView'];
-const COLOR = { pending: 'warning', approved: 'success', rejected: 'danger' } as Record<string, string>;
+type Color = 'warning' | 'success' | 'danger' | 'neutral';
+const COLOR: Record<string, Color> = { pending: 'warning', approved: 'success', rejected: 'danger' };
 
 /** Every date with its status, conflicts and fee; Godkjenn and Avslå for the ticked dates or all. */
 export function DecideForm({
@@ -64,7 +65,7 @@ export function DecideForm({
                     )}
                   </Table.Cell>
                   <Table.Cell>
-                    <Tag data-color={(COLOR[o.status] ?? 'neutral') as never}>
+                    <Tag data-color={COLOR[o.status] ?? 'neutral'}>
                       {t(`staff.occurrence.${o.status}` as MessageKey)}
                     </Tag>
                     {o.decisionNote && <div>{o.decisionNote}</div>}
