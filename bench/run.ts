@@ -4,6 +4,7 @@ import { allocationBench } from './allocation.bench';
 import { bookingsBench } from './bookings.bench';
 import { feesBench } from './fees.bench';
 import { mailBench } from './mail.bench';
+import { staffPagesBench } from './staff-pages.bench';
 import { Result } from './harness';
 import { httpBaseline } from './http-baseline.bench';
 import { statisticsBench } from './statistics.bench';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<Result[]>> = {
   allocation: allocationBench,
   statistics: statisticsBench,
   web: webBench,
+  'staff-pages': staffPagesBench,
 };
 
 async function main(): Promise<void> {

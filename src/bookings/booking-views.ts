@@ -5,6 +5,7 @@ import { BookingRequest } from './booking-request.entity';
 import { ConflictsService } from './conflicts.service';
 import { BookingRequestView, FeeView, OccurrenceView } from './dto/views';
 import { Conflict, Occurrence, StoredFee } from './occurrence.entity';
+import { versionsOf } from './request-version';
 
 type StoredFeeColumns = Pick<
   Occurrence,
@@ -82,18 +83,39 @@ export function toOccurrenceView(o: Occurrence, current?: Conflict[]): Occurrenc
 /** Fees count while an occurrence is pending or approved; rejected, withdrawn and cancelled cost nothing. */
 const counts = (o: Occurrence): boolean => o.status === 'pending' || o.status === 'approved';
 
+/** What a request's view needs beyond the request and its occurrences. */
+export interface RequestContext {
+  organisationName: string;
+  version: number;
+  room?: RoomRef;
+}
+
+interface RoomRef {
+  name: string;
+  building_id: string;
+  building_name: string;
+}
+
+/** The first date still pending, else the first date. */
+function firstStart(occurrences: Occurrence[]): Date | null {
+  const pending = occurrences.filter((o) => o.status === 'pending');
+  const from = pending.length > 0 ? pending : occurrences;
+  return from.reduce<Date | null>((a, o) => (a && a <= o.startsAt ? a : o.startsAt), null);
+}
+
 /** A request as answered. */
 export function toRequestView(
   r: BookingRequest,
-  organisationName: string,
+  ctx: RequestContext,
   occurrences: Occurrence[],
   withOccurrences: boolean,
   current?: Map<string, Conflict[]>,
 ): BookingRequestView {
+  const first = firstStart(occurrences);
   return {
     id: r.id,
     organisationId: r.organisationId,
-    organisationName,
+    organisationName: ctx.organisationName,
     roomId: r.roomId,
     title: r.title,
     purpose: r.purpose,
@@ -107,6 +129,12 @@ export function toRequestView(
     createdAt: formatInstant(r.createdAt),
     total: sumFees(occurrences.filter(counts)),
     occurrenceCount: occurrences.length,
+    pendingCount: occurrences.filter((o) => o.status === 'pending').length,
+    firstStartsAt: first ? formatInstant(first) : null,
+    roomName: ctx.room?.name ?? null,
+    buildingId: ctx.room?.building_id ?? null,
+    buildingName: ctx.room?.building_name ?? null,
+    version: ctx.version,
     ...(withOccurrences
       ? { occurrences: occurrences.map((o) => toOccurrenceView(o, current?.get(o.id))) }
       : {}),
@@ -114,8 +142,8 @@ export function toRequestView(
 }
 
 /**
- * Requests as answered, with their organisation's name and totals; given `conflicts`, with their
- * occurrences too, the pending ones with their conflicts as they stand now.
+ * Requests as answered, with their organisation's name, room, version and totals; given `conflicts`,
+ * with their occurrences too, the pending ones with their conflicts as they stand now (lists pass none).
  */
 export async function requestViews(
   m: EntityManager,
@@ -139,11 +167,25 @@ export async function requestViews(
         occurrences.filter((o) => o.status === 'pending'),
       )
     : undefined;
+  const roomIds = [...new Set(requests.map((r) => r.roomId).filter((id): id is string => id !== null))];
+  const rooms = await m.query<(RoomRef & { id: string })[]>(
+    `SELECT r.id, r.name, b.id AS building_id, b.name AS building_name
+       FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = ANY($1)`,
+    [roomIds],
+  );
+  const roomOf = new Map(rooms.map((r) => [r.id, r]));
+  const versions = await versionsOf(m, ids);
+  const byRequest = new Map<string, Occurrence[]>();
+  for (const o of occurrences) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
   return requests.map((r) =>
     toRequestView(
       r,
-      orgName.get(r.organisationId) ?? '',
-      occurrences.filter((o) => o.requestId === r.id),
+      {
+        organisationName: orgName.get(r.organisationId) ?? '',
+        version: versions.get(r.id) ?? 0,
+        room: r.roomId ? roomOf.get(r.roomId) : undefined,
+      },
+      byRequest.get(r.id) ?? [],
       Boolean(conflicts),
       current,
     ),

@@ -4,21 +4,20 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
-import { Page, PageOf } from '../common/http/pagination';
 import { SeasonApplicationInput } from '../seasons/dto/application.dto';
 import { SeasonApplicationsService } from '../seasons/season-applications.service';
 import { BookingsService } from './bookings.service';
 import { DecisionsService } from './decisions.service';
 import {
   ApproveDto,
-  BookingRequestQuery,
   CreateBookingRequestDto,
   CreateBookingRequestOrApplicationDto,
   OptionalReasonDto,
-  ReasonDto,
   RejectDto,
+  RepriceDto,
 } from './dto/booking-request.dto';
-import { BookingRequestView, HistoryView } from './dto/views';
+import { BookingRequestQuery } from './dto/booking-request-query.dto';
+import { BookingRequestPage, BookingRequestView, HistoryView } from './dto/views';
 
 @ApiTags('bookings')
 @Controller('booking-requests')
@@ -63,9 +62,14 @@ export class BookingsController {
 
   @Get()
   @Roles('applicant', 'staff')
-  @ApiOperation({ summary: "Requests: staff see all, others their organisations'" })
-  @ApiOkResponse({ type: PageOf(BookingRequestView) })
-  list(@Query() q: BookingRequestQuery, @CurrentUser() user: AuthUser): Promise<Page<BookingRequestView>> {
+  @ApiOperation({
+    summary: "Requests: staff see all, others their organisations'",
+    description:
+      "Staff's inbox: pending=true&sort=firstDate, filtered by building, room, season or organisation; " +
+      'counts per state under the same filters; hasConflict on each request as things stand now',
+  })
+  @ApiOkResponse({ type: BookingRequestPage })
+  list(@Query() q: BookingRequestQuery, @CurrentUser() user: AuthUser): Promise<BookingRequestPage> {
     return this.bookings.list(q, user);
   }
 
@@ -140,9 +144,9 @@ export class BookingsController {
   @ApiErrors('INVALID_STATE')
   reprice(
     @IdParam() id: string,
-    @Body() dto: ReasonDto,
+    @Body() dto: RepriceDto,
     @CurrentUser() user: AuthUser,
   ): Promise<BookingRequestView> {
-    return this.decisions.reprice(id, dto.reason, user);
+    return this.decisions.reprice(id, dto, user);
   }
 }

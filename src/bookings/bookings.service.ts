@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../database/transaction';
-import { AuthUser, isStaff } from '../common/auth/roles';
-import { Page } from '../common/http/pagination';
+import { AuthUser } from '../common/auth/roles';
 import { formatInstant } from '../common/time';
 import { sumFees } from '../core/pricing';
 import { BookingNotices } from './booking-notices';
@@ -11,8 +10,10 @@ import { BookingPlanner } from './booking-planner';
 import { BookingRequest } from './booking-request.entity';
 import { ConflictsService } from './conflicts.service';
 import { requestViews, toRequestView } from './booking-views';
-import { BookingRequestQuery, CreateBookingRequestDto } from './dto/booking-request.dto';
-import { BookingRequestView, HistoryView, QuoteView } from './dto/views';
+import { BookingRequestQuery } from './dto/booking-request-query.dto';
+import { CreateBookingRequestDto } from './dto/booking-request.dto';
+import { listRequests } from './request-list';
+import { BookingRequestPage, BookingRequestView, HistoryView, QuoteView } from './dto/views';
 import { Occurrence } from './occurrence.entity';
 import { recordEvent, requestFor } from './request-store';
 
@@ -136,7 +137,18 @@ export class BookingsService {
         details: { occurrences: occurrences.length },
       });
       await this.notices.received(m, request.id, occurrences);
-      return toRequestView(request, plan.organisation.name, occurrences, true);
+      const [room] = await m.query<{ name: string; building_id: string; building_name: string }[]>(
+        `SELECT r.name, b.id AS building_id, b.name AS building_name
+           FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = $1`,
+        [request.roomId],
+      );
+      // The entry just written is the first change: version 1.
+      return toRequestView(
+        request,
+        { organisationName: plan.organisation.name, version: 1, room },
+        occurrences,
+        true,
+      );
     });
   }
 
@@ -174,28 +186,8 @@ export class BookingsService {
     return view;
   }
 
-  async list(q: BookingRequestQuery, caller: AuthUser): Promise<Page<BookingRequestView>> {
-    const qb = this.dataSource
-      .getRepository(BookingRequest)
-      .createQueryBuilder('r')
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id')
-      .take(q.limit)
-      .skip(q.offset);
-    if (!isStaff(caller)) {
-      qb.andWhere(
-        'r.organisationId IN (SELECT organisation_id FROM organisation_members WHERE user_id = :me)',
-        {
-          me: caller.id,
-        },
-      );
-    }
-    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
-    if (q.organisationId) qb.andWhere('r.organisationId = :org', { org: q.organisationId });
-    if (q.roomId) qb.andWhere('r.roomId = :room', { room: q.roomId });
-    if (q.seasonId) qb.andWhere('r.seasonId = :season', { season: q.seasonId });
-    const [requests, total] = await qb.getManyAndCount();
-    return { items: await requestViews(this.dataSource.manager, requests), total };
+  list(q: BookingRequestQuery, caller: AuthUser): Promise<BookingRequestPage> {
+    return listRequests(this.dataSource.manager, q, caller);
   }
 
   async history(id: string, caller: AuthUser): Promise<HistoryView> {

@@ -7,11 +7,12 @@ import { BookingNotices } from './booking-notices';
 import { BookingRequest } from './booking-request.entity';
 import { requestViews } from './booking-views';
 import { ConflictsService, isBlocked } from './conflicts.service';
-import { ApproveDto, RejectDto } from './dto/booking-request.dto';
+import { ApproveDto, RejectDto, RepriceDto } from './dto/booking-request.dto';
 import { BookingRequestView } from './dto/views';
 import { Conflict, Occurrence } from './occurrence.entity';
 import { feeColumns, Repricer } from './repricer';
 import { recordEvent, refreshStatus, requestFor } from './request-store';
+import { checkVersion } from './request-version';
 
 /**
  * Decisions on requests: approve (all or none), reject, withdraw, re-price. Each runs in one
@@ -41,6 +42,7 @@ export class DecisionsService {
     try {
       return await inTransaction(this.dataSource, manager, async (m) => {
         const request = await requestFor(m, id, caller, true);
+        await checkVersion(m, id, dto.expectedVersion);
         const pending = (await this.occurrences(m, id, dto.occurrenceIds)).filter(
           (o) => o.status === 'pending',
         );
@@ -92,6 +94,7 @@ export class DecisionsService {
   ): Promise<BookingRequestView> {
     return inTransaction(this.dataSource, manager, async (m) => {
       const request = await requestFor(m, id, caller, true);
+      await checkVersion(m, id, dto.expectedVersion);
       const pending = (await this.occurrences(m, id, dto.occurrenceIds)).filter(
         (o) => o.status === 'pending',
       );
@@ -139,9 +142,11 @@ export class DecisionsService {
   }
 
   /** Staff re-price a request's pending and approved occurrences under today's rules, on purpose. */
-  async reprice(id: string, reason: string, caller: AuthUser): Promise<BookingRequestView> {
+  async reprice(id: string, dto: RepriceDto, caller: AuthUser): Promise<BookingRequestView> {
+    const { reason } = dto;
     return this.dataSource.transaction(async (m) => {
       const request = await requestFor(m, id, caller, true);
+      await checkVersion(m, id, dto.expectedVersion);
       const all = await this.occurrences(m, id);
       const live = all.filter((o) => o.status === 'pending' || o.status === 'approved');
       if (live.length === 0)

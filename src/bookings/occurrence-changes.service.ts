@@ -13,6 +13,7 @@ import { OccurrenceView } from './dto/views';
 import { Occurrence } from './occurrence.entity';
 import { feeColumns, Repricer } from './repricer';
 import { recordEvent, refreshStatus, requestFor } from './request-store';
+import { checkVersion } from './request-version';
 
 const DAY_MS = 86_400_000;
 
@@ -64,6 +65,7 @@ export class OccurrenceChangesService {
     try {
       return await this.dataSource.transaction(async (m) => {
         const { request, occurrence } = await this.occurrenceFor(m, occurrenceId, caller);
+        await checkVersion(m, request.id, dto.expectedVersion);
         if (occurrence.status !== 'pending' && occurrence.status !== 'approved') {
           throw new DomainError('INVALID_STATE', 'Only pending or approved occurrences can be moved');
         }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BookingRequest } from '../bookings/booking-request.entity';
 import { toRequestView } from '../bookings/booking-views';
+import { versionsOf } from '../bookings/request-version';
 import { recordEvent, requestFor } from '../bookings/request-store';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { inTransaction } from '../database/transaction';
@@ -169,7 +170,14 @@ export class SeasonApplicationsService {
       [[...new Set(requests.map((r) => r.organisationId))]],
     );
     const byId = new Map(names.map((n) => [n.id, n.name]));
-    return { items: requests.map((r) => applicationView(r, byId.get(r.organisationId) ?? '', false)), total };
+    const versions = await versionsOf(
+      m,
+      requests.map((r) => r.id),
+    );
+    const items = requests.map((r) =>
+      applicationView(r, byId.get(r.organisationId) ?? '', versions.get(r.id) ?? 0, false),
+    );
+    return { items, total };
   }
 
   private async openSeason(m: EntityManager, seasonId: string): Promise<Season> {
@@ -200,17 +208,19 @@ export class SeasonApplicationsService {
     withOccurrences: boolean,
   ): Promise<SeasonApplicationView> {
     const request = await m.findOneByOrFail(BookingRequest, { id });
-    return applicationView(request, name, withOccurrences);
+    const version = (await versionsOf(m, [id])).get(id) ?? 0;
+    return applicationView(request, name, version, withOccurrences);
   }
 }
 
 function applicationView(
   r: BookingRequest,
   organisationName: string,
+  version: number,
   withOccurrences: boolean,
 ): SeasonApplicationView {
   return {
-    ...toRequestView(r, organisationName, [], withOccurrences),
+    ...toRequestView(r, { organisationName, version }, [], withOccurrences),
     seasonId: r.seasonId!,
     preferences: r.preferences ?? [],
     sessionsPerWeek: r.sessionsPerWeek ?? 1,

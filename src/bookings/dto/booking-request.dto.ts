@@ -24,9 +24,8 @@ import {
 import { AGE_GROUPS, AgeGroup } from '../../core/domain';
 import { SeasonPreferenceDto } from '../../seasons/dto/preference.dto';
 import { InstantField, NotBefore } from '../../common/http/field-types';
-import { PageQuery } from '../../common/http/pagination';
 import { Optional, Trim } from '../../common/http/transforms';
-import { REQUEST_STATUSES, RequestStatus } from '../booking-request.entity';
+import { ExpectedVersionField } from './expected-version';
 
 export class RecurrenceDto {
   @ApiProperty({
@@ -204,6 +203,9 @@ export class OccurrenceIdsDto {
 }
 
 export class ApproveDto extends OccurrenceIdsDto {
+  @ExpectedVersionField()
+  expectedVersion?: number;
+
   @ApiPropertyOptional({ example: 'Godkjent for høstsesongen' })
   @Optional()
   @IsString()
@@ -212,6 +214,9 @@ export class ApproveDto extends OccurrenceIdsDto {
 }
 
 export class RejectDto extends OccurrenceIdsDto {
+  @ExpectedVersionField()
+  expectedVersion?: number;
+
   @ApiProperty({ example: 'Salen er tildelt en annen forening' })
   @Trim()
   @IsString()
@@ -229,6 +234,12 @@ export class ReasonDto {
   reason!: string;
 }
 
+/** A re-price: the reason, and the version of the request the staff member saw. */
+export class RepriceDto extends ReasonDto {
+  @ExpectedVersionField()
+  expectedVersion?: number;
+}
+
 export class OptionalReasonDto {
   @ApiPropertyOptional()
   @Optional()
@@ -238,6 +249,9 @@ export class OptionalReasonDto {
 }
 
 export class MoveDto {
+  @ExpectedVersionField()
+  expectedVersion?: number;
+
   @InstantField({ example: '2027-09-08T18:00' })
   startsAt!: Date;
 
@@ -255,26 +269,4 @@ export class MoveDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
-}
-
-export class BookingRequestQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REQUEST_STATUSES })
-  @IsOptional()
-  @IsIn(REQUEST_STATUSES)
-  status?: RequestStatus;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  organisationId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  roomId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  seasonId?: string;
 }

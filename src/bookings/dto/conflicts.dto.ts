@@ -24,8 +24,11 @@ export class CompetingOccurrenceView {
   @ApiProperty() organisationName!: string;
   @ApiProperty({ format: 'uuid' }) roomId!: string;
   @ApiProperty() roomName!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ description: "The request's version, to send as expectedVersion when deciding" })
+  requestVersion!: number;
 }
 
 export class BlockerView {
@@ -38,6 +41,13 @@ export class BlockerView {
   @ApiPropertyOptional({ format: 'uuid', description: 'The season holding the time' }) seasonId?: string;
   @ApiPropertyOptional({ format: 'date' }) date?: string;
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'The approved booking or the closure: its start' })
+  startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) endsAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "The approved booking's room" }) roomId?: string;
+  @ApiPropertyOptional() roomName?: string;
+  @ApiPropertyOptional({ description: 'The organisation holding the approved booking' })
+  organisationName?: string;
 }
 
 export class ConflictGroupView {

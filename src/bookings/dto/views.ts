@@ -83,11 +83,54 @@ export class BookingRequestView {
   @ApiProperty({ type: MoneyView, description: 'Sum over occurrences that are pending or approved' })
   total!: MoneyView;
   @ApiProperty() occurrenceCount!: number;
+  @ApiProperty({ description: 'Dates still pending' }) pendingCount!: number;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'The first date still pending, else the first date',
+  })
+  firstStartsAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) roomName!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) buildingId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) buildingName!: string | null;
+  @ApiProperty({
+    description:
+      'The number of changes so far (entries in its history). Send it as expectedVersion when deciding: ' +
+      'if the request has changed since, the decision is refused with 409 STALE_VIEW',
+  })
+  version!: number;
+  @ApiPropertyOptional({
+    description:
+      'In GET /booking-requests: a pending date competes with another request, meets an approved booking, ' +
+      'or meets a closure, holiday or opening hours, as things stand now',
+  })
+  hasConflict?: boolean;
   @ApiPropertyOptional({
     type: [OccurrenceView],
     description: 'In GET /booking-requests/:id and on creation',
   })
   occurrences?: OccurrenceView[];
+}
+
+export class RequestStateCounts {
+  @ApiProperty() submitted!: number;
+  @ApiProperty() in_review!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty() partially_approved!: number;
+  @ApiProperty() rejected!: number;
+  @ApiProperty() withdrawn!: number;
+  @ApiProperty() cancelled!: number;
+}
+
+export class BookingRequestPage {
+  @ApiProperty({ type: [BookingRequestView] }) items!: BookingRequestView[];
+  @ApiProperty() total!: number;
+  @ApiProperty({
+    type: RequestStateCounts,
+    description: 'Requests per state under the same filters, status and pending left out',
+  })
+  counts!: RequestStateCounts;
 }
 
 export class HistoryEntryView {

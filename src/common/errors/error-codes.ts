@@ -43,6 +43,8 @@ export const ERROR_STATUS = {
   INVALID_STATE: 409,
   SEASON_CLOSED: 409,
   REPORT_NOT_READY: 409,
+  /** A decision made on a view of a request that has changed since (optimistic concurrency). */
+  STALE_VIEW: 409,
   /** A claim (name, municipality, Frivillighetsregisteret, kind) that Enhetsregisteret contradicts. */
   REGISTER_MISMATCH: 409,
   /** Enhetsregisteret says the unit is bankrupt (konkurs). */

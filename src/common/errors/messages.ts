@@ -96,6 +96,10 @@ export const CODE_MESSAGES = {
   },
 
   // Bookings, accounts, invitations and Enhetsregisteret (added with those features).
+  STALE_VIEW: {
+    nb: 'Noen andre har endret søknaden siden du åpnet den; last siden på nytt og se hva som er endret',
+    en: 'Someone else changed the request since you opened it; reload to see what changed',
+  },
   BEYOND_BOOKING_HORIZON: {
     nb: 'Det kan ikke søkes om tid så langt fram; velg en dato nærmere i tid',
     en: 'This is further ahead than bookings may be made',

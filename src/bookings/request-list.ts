@@ -1,0 +1,92 @@
+import { EntityManager, In } from 'typeorm';
+import { AuthUser, isStaff } from '../common/auth/roles';
+import { BookingRequest, REQUEST_STATUSES, RequestStatus } from './booking-request.entity';
+import { requestViews } from './booking-views';
+import { BookingRequestQuery } from './dto/booking-request-query.dto';
+import { BookingRequestPage, RequestStateCounts } from './dto/views';
+
+/** The first date still pending, else the request's first date (a season application has none). */
+const FIRST_DATE = `COALESCE((SELECT min(o.starts_at) FROM booking_occurrences o
+                               WHERE o.request_id = r.id AND o.status = 'pending'), r.starts_at)`;
+
+/**
+ * Requests as staff's inbox and an applicant's list want them: filtered (building, room, season,
+ * organisation, state), sorted by creation or by first date, with the counts per state under the same
+ * filters and, for each request on the page, whether a pending date conflicts as things stand now.
+ */
+export async function listRequests(
+  m: EntityManager,
+  q: BookingRequestQuery,
+  caller: AuthUser,
+): Promise<BookingRequestPage> {
+  const params: unknown[] = [];
+  const p = (value: unknown): string => `$${params.push(value)}`;
+  const base: string[] = [];
+  if (!isStaff(caller)) {
+    base.push(
+      `r.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE user_id = ${p(caller.id)})`,
+    );
+  }
+  if (q.organisationId) base.push(`r.organisation_id = ${p(q.organisationId)}`);
+  if (q.roomId) base.push(`r.room_id = ${p(q.roomId)}`);
+  if (q.seasonId) base.push(`r.season_id = ${p(q.seasonId)}`);
+  if (q.buildingId) base.push(`r.room_id IN (SELECT id FROM rooms WHERE building_id = ${p(q.buildingId)})`);
+  const filtered = [...base];
+  if (q.status) filtered.push(`r.status = ${p(q.status)}`);
+  if (q.pending) filtered.push(`r.status IN ('submitted', 'in_review')`);
+  const where = (w: string[]) => (w.length > 0 ? `WHERE ${w.join(' AND ')}` : '');
+  const order = q.sort === 'firstDate' ? `${FIRST_DATE} NULLS LAST, r.id` : 'r.created_at DESC, r.id';
+
+  // The counts use only the base filters' parameters, which come first.
+  const baseParams = params.slice(0, params.length - (q.status ? 1 : 0));
+  const [page, totals, perState] = await Promise.all([
+    m.query<{ id: string }[]>(
+      `SELECT r.id FROM booking_requests r ${where(filtered)} ORDER BY ${order}
+        LIMIT ${Number(q.limit)} OFFSET ${Number(q.offset)}`,
+      params,
+    ),
+    m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM booking_requests r ${where(filtered)}`, params),
+    m.query<{ status: RequestStatus; n: number }[]>(
+      `SELECT r.status, count(*)::int AS n FROM booking_requests r ${where(base)} GROUP BY r.status`,
+      baseParams,
+    ),
+  ]);
+  const ids = page.map((r) => r.id);
+  const found = ids.length > 0 ? await m.findBy(BookingRequest, { id: In(ids) }) : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const requests = ids.map((id) => byId.get(id)!);
+  const [views, marked] = await Promise.all([requestViews(m, requests), conflictMarks(m, ids)]);
+  const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as unknown as RequestStateCounts;
+  for (const row of perState) counts[row.status] = row.n;
+  return {
+    items: views.map((v) => ({ ...v, hasConflict: marked.has(v.id) })),
+    total: totals[0].n,
+    counts,
+  };
+}
+
+/**
+ * Requests with a pending date that competes with another request's pending date in a clashing room
+ * (the room, its parent or its sections, through room_leaves), meets an approved booking's claim, or
+ * met a closure, holiday, opening hours or season when it was checked.
+ */
+async function conflictMarks(m: EntityManager, requestIds: string[]): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await m.query<{ request_id: string }[]>(
+    `SELECT DISTINCT a.request_id
+       FROM booking_occurrences a
+      WHERE a.request_id = ANY($1) AND a.status = 'pending'
+        AND (EXISTS (SELECT 1 FROM room_leaves la
+                       JOIN room_leaves lb ON lb.leaf_id = la.leaf_id
+                       JOIN booking_occurrences b ON b.room_id = lb.room_id AND b.status = 'pending'
+                                                 AND b.period && a.period AND b.request_id <> a.request_id
+                      WHERE la.room_id = a.room_id)
+          OR EXISTS (SELECT 1 FROM room_leaves la
+                       JOIN booking_claims c ON c.leaf_room_id = la.leaf_id AND c.period && a.period
+                      WHERE la.room_id = a.room_id)
+          OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.conflicts) c
+                      WHERE c->>'kind' IN ('closure', 'holiday', 'outside_opening_hours', 'season')))`,
+    [requestIds],
+  );
+  return new Set(rows.map((r) => r.request_id));
+}
