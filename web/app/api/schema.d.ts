@@ -766,7 +766,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests: staff see all, others their organisations' */
+        /**
+         * Requests: staff see all, others their organisations'
+         * @description Staff's inbox: pending=true&sort=firstDate, filtered by building, room, season or organisation; counts per state under the same filters; hasConflict on each request as things stand now
+         */
         get: operations["BookingsController_list"];
         put?: never;
         /**
@@ -1574,7 +1577,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_ID" | "INVALID_ORG_NUMBER" | "INVALID_RRULE" | "INVALID_TIME_RANGE" | "INVALID_OPENING_HOURS" | "INVALID_SECTION" | "INVALID_QUERY" | "TOO_MANY_OCCURRENCES" | "TOO_LONG" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_LIKE_IDENTITY" | "WRONG_PASSWORD" | "INVALID_RESET_TOKEN" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RULE" | "INVALID_PRICE_LIST" | "BEYOND_BOOKING_HORIZON" | "INVITATION_INVALID" | "EMAIL_CONFIRMATION_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "CROSS_SITE_REQUEST" | "ACCOUNT_DEACTIVATED" | "NOT_FOUND" | "NOT_IN_REGISTER" | "CONFLICT" | "EMAIL_TAKEN" | "ORG_NUMBER_TAKEN" | "ORGANISATION_NOT_VERIFIED" | "BOOKING_CONFLICT" | "INVALID_STATE" | "SEASON_CLOSED" | "REPORT_NOT_READY" | "REGISTER_MISMATCH" | "BANKRUPT_IN_REGISTER" | "DELETED_IN_REGISTER" | "INVITATION_USED" | "LAST_CONTACT" | "INVITATION_EXPIRED" | "EMAIL_CONFIRMATION_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "LOGIN_THROTTLED" | "TOO_MANY_INVITATIONS" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "REGISTER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_ID" | "INVALID_ORG_NUMBER" | "INVALID_RRULE" | "INVALID_TIME_RANGE" | "INVALID_OPENING_HOURS" | "INVALID_SECTION" | "INVALID_QUERY" | "TOO_MANY_OCCURRENCES" | "TOO_LONG" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_LIKE_IDENTITY" | "WRONG_PASSWORD" | "INVALID_RESET_TOKEN" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RULE" | "INVALID_PRICE_LIST" | "BEYOND_BOOKING_HORIZON" | "INVITATION_INVALID" | "EMAIL_CONFIRMATION_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "CROSS_SITE_REQUEST" | "ACCOUNT_DEACTIVATED" | "NOT_FOUND" | "NOT_IN_REGISTER" | "CONFLICT" | "EMAIL_TAKEN" | "ORG_NUMBER_TAKEN" | "ORGANISATION_NOT_VERIFIED" | "BOOKING_CONFLICT" | "INVALID_STATE" | "SEASON_CLOSED" | "REPORT_NOT_READY" | "STALE_VIEW" | "REGISTER_MISMATCH" | "BANKRUPT_IN_REGISTER" | "DELETED_IN_REGISTER" | "INVITATION_USED" | "LAST_CONTACT" | "INVITATION_EXPIRED" | "EMAIL_CONFIRMATION_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "LOGIN_THROTTLED" | "TOO_MANY_INVITATIONS" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "REGISTER_UNAVAILABLE";
             /**
              * @description For people: bokmål, or English for Accept-Language: en (see Content-Language)
              * @example email må være en gyldig e-postadresse
@@ -2578,12 +2581,38 @@ export interface components {
             /** @description Sum over occurrences that are pending or approved */
             total: components["schemas"]["MoneyView"];
             occurrenceCount: number;
+            /** @description Dates still pending */
+            pendingCount: number;
+            /**
+             * Format: date-time
+             * @description The first date still pending, else the first date
+             */
+            firstStartsAt: string | null;
+            roomName: string | null;
+            /** Format: uuid */
+            buildingId: string | null;
+            buildingName: string | null;
+            /** @description The number of changes so far (entries in its history). Send it as expectedVersion when deciding: if the request has changed since, the decision is refused with 409 STALE_VIEW */
+            version: number;
+            /** @description In GET /booking-requests: a pending date competes with another request, meets an approved booking, or meets a closure, holiday or opening hours, as things stand now */
+            hasConflict?: boolean;
             /** @description In GET /booking-requests/:id and on creation */
             occurrences?: components["schemas"]["OccurrenceView"][];
         };
-        BookingRequestViewPage: {
+        RequestStateCounts: {
+            submitted: number;
+            in_review: number;
+            approved: number;
+            partially_approved: number;
+            rejected: number;
+            withdrawn: number;
+            cancelled: number;
+        };
+        BookingRequestPage: {
             items: components["schemas"]["BookingRequestView"][];
             total: number;
+            /** @description Requests per state under the same filters, status and pending left out */
+            counts: components["schemas"]["RequestStateCounts"];
         };
         HistoryEntryView: {
             action: string;
@@ -2606,20 +2635,44 @@ export interface components {
         ApproveDto: {
             /** @description Default: all that apply */
             occurrenceIds?: string[];
+            /**
+             * @description The request's version the decision was made on (from its view); if it has changed since, 409 STALE_VIEW with details {expectedVersion, currentVersion, changes: [{action, at, actorName, occurrenceIds, reason}]}
+             * @example 1
+             */
+            expectedVersion?: number;
             /** @example Godkjent for høstsesongen */
             note?: string;
         };
         RejectDto: {
             /** @description Default: all that apply */
             occurrenceIds?: string[];
+            /**
+             * @description The request's version the decision was made on (from its view); if it has changed since, 409 STALE_VIEW with details {expectedVersion, currentVersion, changes: [{action, at, actorName, occurrenceIds, reason}]}
+             * @example 1
+             */
+            expectedVersion?: number;
             /** @example Salen er tildelt en annen forening */
             reason: string;
+        };
+        RepriceDto: {
+            /** @example Treningen er avlyst */
+            reason: string;
+            /**
+             * @description The request's version the decision was made on (from its view); if it has changed since, 409 STALE_VIEW with details {expectedVersion, currentVersion, changes: [{action, at, actorName, occurrenceIds, reason}]}
+             * @example 1
+             */
+            expectedVersion?: number;
         };
         ReasonDto: {
             /** @example Treningen er avlyst */
             reason: string;
         };
         MoveDto: {
+            /**
+             * @description The request's version the decision was made on (from its view); if it has changed since, 409 STALE_VIEW with details {expectedVersion, currentVersion, changes: [{action, at, actorName, occurrenceIds, reason}]}
+             * @example 1
+             */
+            expectedVersion?: number;
             /** @example 2027-09-08T18:00 */
             startsAt: string;
             /** @example 2027-09-08T19:30 */
@@ -2641,10 +2694,14 @@ export interface components {
             /** Format: uuid */
             roomId: string;
             roomName: string;
+            /** Format: uuid */
+            buildingId: string;
             /** Format: date-time */
             startsAt: string;
             /** Format: date-time */
             endsAt: string;
+            /** @description The request's version, to send as expectedVersion when deciding */
+            requestVersion: number;
         };
         BlockerView: {
             /** @enum {string} */
@@ -2666,6 +2723,21 @@ export interface components {
             /** Format: date */
             date?: string;
             reason?: string;
+            /**
+             * Format: date-time
+             * @description The approved booking or the closure: its start
+             */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            /**
+             * Format: uuid
+             * @description The approved booking's room
+             */
+            roomId?: string;
+            roomName?: string;
+            /** @description The organisation holding the approved booking */
+            organisationName?: string;
         };
         ConflictGroupView: {
             /** @description Pending occurrences competing for the same time */
@@ -3250,6 +3322,21 @@ export interface components {
             /** @description Sum over occurrences that are pending or approved */
             total: components["schemas"]["MoneyView"];
             occurrenceCount: number;
+            /** @description Dates still pending */
+            pendingCount: number;
+            /**
+             * Format: date-time
+             * @description The first date still pending, else the first date
+             */
+            firstStartsAt: string | null;
+            roomName: string | null;
+            /** Format: uuid */
+            buildingId: string | null;
+            buildingName: string | null;
+            /** @description The number of changes so far (entries in its history). Send it as expectedVersion when deciding: if the request has changed since, the decision is refused with 409 STALE_VIEW */
+            version: number;
+            /** @description In GET /booking-requests: a pending date competes with another request, meets an approved booking, or meets a closure, holiday or opening hours, as things stand now */
+            hasConflict?: boolean;
             /** @description In GET /booking-requests/:id and on creation */
             occurrences?: components["schemas"]["OccurrenceView"][];
             /** Format: uuid */
@@ -7195,9 +7282,15 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 status?: "submitted" | "in_review" | "approved" | "partially_approved" | "rejected" | "withdrawn" | "cancelled";
+                /** @description Only requests with dates still to decide (submitted or in_review); the inbox */
+                pending?: boolean;
                 organisationId?: string;
                 roomId?: string;
+                /** @description Requests for a room in this building */
+                buildingId?: string;
                 seasonId?: string;
+                /** @description created: newest first; firstDate: by the first date still pending (else the first date) */
+                sort?: "created" | "firstDate";
             };
             header?: never;
             path?: never;
@@ -7210,7 +7303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BookingRequestViewPage"];
+                    "application/json": components["schemas"]["BookingRequestPage"];
                 };
             };
             /** @description The request is not valid: VALIDATION_FAILED */
@@ -7834,7 +7927,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["RepriceDto"];
             };
         };
         responses: {
