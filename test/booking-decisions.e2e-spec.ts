@@ -102,8 +102,16 @@ describe('conflicts and decisions', () => {
     expect(groups.body.items[0].occurrences.map((o: any) => o.requestId).sort()).toEqual([b.id, c.id].sort());
     expect(groups.body.items[0].blockedBy).toEqual(
       expect.arrayContaining([
-        { kind: 'booking', occurrenceId: a.occurrences[0].id, occurrenceIds: [b.occurrences[0].id] },
-        { kind: 'booking', occurrenceId: a.occurrences[0].id, occurrenceIds: [c.occurrences[0].id] },
+        expect.objectContaining({
+          kind: 'booking',
+          occurrenceId: a.occurrences[0].id,
+          occurrenceIds: [b.occurrences[0].id],
+        }),
+        expect.objectContaining({
+          kind: 'booking',
+          occurrenceId: a.occurrences[0].id,
+          occurrenceIds: [c.occurrences[0].id],
+        }),
       ]),
     );
 
