@@ -1,7 +1,7 @@
 import { Alert, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { data, redirect } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
-import { CaretakerCard, fieldId, type FormFailure, type KeyEntry } from '../components/caretaker-card';
+import { CaretakerCard, fieldId, type FormFailure } from '../components/caretaker-card';
 import { PageTitle } from '../components/page-title';
 import { formatDay } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
@@ -39,7 +39,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       today,
       now: new Date().toISOString(),
       items: page.items,
-      keys: Object.fromEntries(logs) as Record<string, KeyEntry[]>,
+      keys: Object.fromEntries(logs),
       saved: saved && SAVED.includes(saved) ? saved : null,
     },
     { headers: api.headers },
@@ -53,7 +53,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   await requireUser(request, context, ['caretaker', 'staff']);
   const api = apiFor(request, context);
   const form = await request.formData();
-  const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
+  const values = Object.fromEntries([...form].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
   const [kind, first, occurrenceId] = (values.form ?? '').split(':');
   const text = (name: string) => values[name]?.trim() || undefined;
   let result: { error?: unknown; response: Response };

@@ -29,6 +29,7 @@ export async function apiAs(email: string, password: string): Promise<APIRequest
 }
 
 /** JSON of a call that must succeed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- setup data, read loosely
 export async function ok<T = any>(call: Promise<import('@playwright/test').APIResponse>): Promise<T> {
   const res = await call;
   if (!res.ok()) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
