@@ -20,7 +20,8 @@ const COLORS = ['#1f6fb2', '#d95f02', '#1b9e77', '#7570b3'];
 /** The SVG text, without the hover styles ECharts adds for interactive charts. */
 export function renderBarChart(input: BarChartInput): string {
   const { categories, format, horizontal = false } = input;
-  const width = input.width ?? 720;
+  // Narrow enough that its text stays readable when a phone scales it to 330 px.
+  const width = input.width ?? (horizontal ? 520 : 640);
   const legend = input.series.length > 1;
   const height = horizontal ? 60 + categories.length * 28 + (legend ? 30 : 0) : 320;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -30,10 +31,11 @@ export function renderBarChart(input: BarChartInput): string {
     const categoryAxis = { type: 'category', data: names, inverse: horizontal, axisLabel: { fontSize: 13 } };
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: 'system-ui, sans-serif', color: '#1a1a1a' },
+      // ECharts measures text without a browser, for a generic sans-serif: draw with that, or labels overrun.
+      textStyle: { fontFamily: 'sans-serif', color: '#1a1a1a' },
       color: COLORS,
-      legend: legend ? { bottom: 0, textStyle: { fontSize: 13 } } : undefined,
-      grid: { containLabel: true, left: 8, right: 24, top: 16, bottom: legend ? 40 : 8 },
+      legend: legend ? { bottom: 0, itemGap: 28, textStyle: { fontSize: 13 } } : undefined,
+      grid: { containLabel: true, left: 24, right: 24, top: 16, bottom: legend ? 40 : 8 },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: input.series.map((s) => ({ name: s.name, type: 'bar', data: s.values })),

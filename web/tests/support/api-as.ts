@@ -12,7 +12,7 @@ const baseURL = (): string => process.env.FRIROM_WEB_URL!;
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   const res = await page.request.post('/auth/session', {
     data: { email, password },
-    headers: { origin: baseURL() },
+    headers: { origin: baseURL(), 'sec-fetch-site': 'same-origin' },
   });
   if (!res.ok()) throw new Error(`sign-in as ${email}: ${res.status()} ${await res.text()}`);
 }

@@ -21,7 +21,8 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The real service as `npm start` runs it (dist/src/main.js, so `npm run build` first), on a fresh
+ * The real service as `npm start` runs it (dist/src/start.js: the API and the worker, which builds reports
+ * and runs other jobs; so `npm run build` first), on a fresh
  * database it creates, migrates and fills with the Ås demo, on a free port; mails go to a temp folder.
  * The tests read its address from FRIROM_WEB_URL. Stopped, and its database dropped, after the run.
  */
@@ -29,7 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const database = `frirom_pw_${process.pid}_${Date.now()}`;
   const mailDir = mkdtempSync(join(tmpdir(), 'frirom-pw-mail-'));
-  const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'start.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -47,7 +48,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (api.exitCode !== null)
-      throw new Error(`dist/src/main.js stopped (${api.exitCode}); run npm run build`);
+      throw new Error(`dist/src/start.js stopped (${api.exitCode}); run npm run build`);
     const ok = await fetch(`${url}/health`).then(
       (r) => r.ok,
       () => false,
