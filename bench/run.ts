@@ -7,6 +7,7 @@ import { mailBench } from './mail.bench';
 import { Result } from './harness';
 import { httpBaseline } from './http-baseline.bench';
 import { statisticsBench } from './statistics.bench';
+import { webBench } from './web.bench';
 
 /** Every benchmark, by name. Later features add theirs here. */
 const BENCHMARKS: Record<string, () => Promise<Result[]>> = {
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Result[]>> = {
   mail: mailBench,
   allocation: allocationBench,
   statistics: statisticsBench,
+  web: webBench,
 };
 
 async function main(): Promise<void> {

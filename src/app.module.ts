@@ -6,7 +6,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { jsonBody } from './common/http/json-body';
-import { httpLoggerParams } from './common/logging/logging';
+import { httpLoggerParams, ProcessName } from './common/logging/logging';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -32,12 +32,16 @@ export interface AppOptions {
   webApp?: boolean;
 }
 
-/** The modules shared by the API and the worker. */
-export function coreImports(config: AppConfig, options: AppOptions = {}): DynamicModule[] {
+/** The modules shared by the API and the worker; `name` says in each log line which one logs. */
+export function coreImports(
+  config: AppConfig,
+  options: AppOptions = {},
+  name: ProcessName = 'frirom-api',
+): DynamicModule[] {
   return [
     ConfigModule.forRoot(config),
     DatabaseModule.forRoot({ pgOptions: options.pgOptions }),
-    LoggerModule.forRoot(httpLoggerParams(config.logLevel, options.logDestination)),
+    LoggerModule.forRoot(httpLoggerParams(config.logLevel, options.logDestination, name)),
   ];
 }
 

@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ErrorBody } from './common/errors/error-body';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+import { ErrorBody, FieldDetail } from './common/errors/error-body';
+import { completeContract } from './openapi-contract';
 
 /** The OpenAPI document, generated from the controllers and DTOs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -18,25 +17,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'repeated in October is the first of the two, summer time (+02:00); give +01:00 for the second. ' +
         'Dates and instants lie in the years 2000–2100 (reason date_out_of_range); a range ending before it ' +
         'starts is refused (reason reversed_range). ' +
-        'Money is integer øre. Errors answer {statusCode, code, message, details?}. ' +
+        'Money is integer øre. Errors answer {statusCode, code, message, details?}: the code is for programs, ' +
+        'the message for people, in bokmål unless `Accept-Language: en` (or, without the header, the ' +
+        "signed-in user's locale) asks for English; validation details list {field, code, message}. " +
         '`x-roles` on an operation lists the roles that may call it; `x-public` marks routes open to anyone.',
     )
     .setVersion('1.0')
+    .setLicense('UNLICENSED: Ås kommune', '')
+    .addServer('/', 'frirom API, at the address that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBody, FieldDetail] });
 
-  // Every route not marked public needs the bearer token and can answer 401.
-  for (const path of Object.values(document.paths)) {
-    for (const method of METHODS) {
-      const operation = path[method] as (typeof path)[typeof method] & { 'x-public'?: boolean };
-      if (!operation || operation['x-public']) continue;
-      operation.security = [{ bearer: [] }];
-      operation.responses['401'] ??= {
-        description: 'Not signed in',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-      };
-    }
-  }
-  return document;
+  return completeContract(document);
 }

@@ -17,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ...coreImports(config, options),
+        ...coreImports(config, options, 'frirom-worker'),
         DiscoveryModule,
         JobsModule,
         AuthModule,

@@ -75,6 +75,43 @@ describe('conflicts and decisions', () => {
     expect((await approve(b.id)).status).toBe(409);
   });
 
+  it('shows conflicts as they are now in request views and GET /conflicts, not as when made', async () => {
+    const d = nextDay();
+    const a = await at(d, '18:00', '19:00', w.gym.id);
+    const b = await at(d, '18:30', '19:30', w.gym.id);
+    const c = await at(d, '18:45', '19:15', w.gym.id);
+    expect(kinds(a)).toEqual([]);
+    // a was made first, but now meets the requests made after it
+    const view = async (id: string) => (await w.staff.http.get(`/booking-requests/${id}`)).body;
+    expect(kinds(await view(a.id))).toEqual(['request', 'request']);
+
+    expect((await approve(a.id)).status).toBe(200);
+    const nowB = await view(b.id);
+    expect(nowB.occurrences[0].conflicts).toEqual([
+      { kind: 'booking', occurrenceId: a.occurrences[0].id, requestId: a.id },
+      { kind: 'request', occurrenceId: c.occurrences[0].id, requestId: c.id },
+    ]);
+    expect((await w.applicant.http.get(`/booking-requests/${b.id}`)).body.occurrences[0].conflicts).toEqual(
+      nowB.occurrences[0].conflicts,
+    );
+    // the approved one competes no more
+    expect((await view(a.id)).occurrences[0].conflicts).toEqual([]);
+    // GET /conflicts says the same: b and c compete, and each meets a's booking
+    const groups = await w.staff.http.get('/conflicts', { query: { from: `${d}T00:00`, to: `${d}T23:59` } });
+    expect(groups.body.items).toHaveLength(1);
+    expect(groups.body.items[0].occurrences.map((o: any) => o.requestId).sort()).toEqual([b.id, c.id].sort());
+    expect(groups.body.items[0].blockedBy).toEqual(
+      expect.arrayContaining([
+        { kind: 'booking', occurrenceId: a.occurrences[0].id, occurrenceIds: [b.occurrences[0].id] },
+        { kind: 'booking', occurrenceId: a.occurrences[0].id, occurrenceIds: [c.occurrences[0].id] },
+      ]),
+    );
+
+    // c withdrawn: b no longer competes with it
+    expect((await w.applicant.http.post(`/booking-requests/${c.id}/withdraw`, {})).status).toBe(200);
+    expect(kinds(await view(b.id))).toEqual(['booking']);
+  });
+
   it('finds closure, holiday and opening-hours conflicts, which block approval', async () => {
     const d = nextDay();
     await w.staff.http.post('/closures', {

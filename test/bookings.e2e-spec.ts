@@ -142,6 +142,16 @@ describe('booking requests', () => {
     expect([res.status, res.body.code]).toEqual([409, 'ORGANISATION_NOT_VERIFIED']);
   });
 
+  it('quotes fees for a pending organisation’s contact: only booking needs verification', async () => {
+    const body = requestBody(w, { organisationId: w.unverified.id });
+    const quote = await w.applicant.http.post('/fees/quote', body);
+    expect(quote.status).toBe(200);
+    expect(quote.body.occurrences).toHaveLength(1);
+    expect(quote.body.total).toEqual(expect.objectContaining({ chargedOre: expect.any(Number) }));
+    // still only for its own contacts
+    expect((await w.stranger.http.post('/fees/quote', body)).status).toBe(404);
+  });
+
   it('shows an applicant only its own organisations’ requests', async () => {
     const created = (await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'Mine' })))
       .body;

@@ -17,7 +17,7 @@ describe('dates the service accepts', () => {
 
   const rows = async (table: string): Promise<number> =>
     Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
-  const reasons = (body: any): string[] => (body.details ?? []).map((d: any) => `${d.field}:${d.reason}`);
+  const reasons = (body: any): string[] => (body.details ?? []).map((d: any) => `${d.field}:${d.code}`);
 
   it('refuses a booking request and a quote in year 9999 as a validation failure, writing nothing', async () => {
     const before = await rows('booking_requests');

@@ -66,11 +66,11 @@ describe('instants in Europe/Oslo', () => {
     );
     expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(res.body.details).toEqual([
-      expect.objectContaining({ field: 'startsAt', reason: 'nonexistent_local_time' }),
+      expect.objectContaining({ field: 'startsAt', code: 'nonexistent_local_time' }),
     ]);
     expect(res.body.message).toMatch(`startsAt: ${gapDay}T02:30 does not exist in Europe/Oslo`);
     const query = await w.staff.http.get('/conflicts', { query: { from: `${gapDay}T02:15` } });
-    expect([query.status, query.body.details?.[0]?.reason]).toEqual([400, 'nonexistent_local_time']);
+    expect([query.status, query.body.details?.[0]?.code]).toEqual([400, 'nonexistent_local_time']);
   });
 
   it('reads a wall time in the repeated October hour as the first one, summer time', async () => {
@@ -118,6 +118,6 @@ describe('instants in Europe/Oslo', () => {
     const tooEarly = await caretaker.http.get('/caretaker/occurrences', {
       query: { from: `${SUPPORTED_YEARS.first - 1}-12-31`, to: TUE },
     });
-    expect([tooEarly.status, tooEarly.body.details?.[0]?.reason]).toEqual([400, 'date_out_of_range']);
+    expect([tooEarly.status, tooEarly.body.details?.[0]?.code]).toEqual([400, 'date_out_of_range']);
   });
 });

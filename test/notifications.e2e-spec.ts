@@ -11,6 +11,7 @@ import {
   BookingWorld,
   bookingWorld,
   FIRST_TUESDAY_OF_SEPTEMBER as TUE,
+  orgNumber,
   requestBody,
 } from './support/world';
 
@@ -45,11 +46,17 @@ describe('notifications through the outbox, sent by the worker over SMTP', () =>
     const [mail] = await mailsTo(w.applicant.user.email, /Søknad mottatt: Mottatt-test/);
     expect(mail.text).toContain('Testklubben');
     expect(mail.html).toContain('<strong>Testklubben</strong>');
-    const [row] = await t.dataSource.query(
-      `SELECT id, status FROM outbox_messages WHERE kind = 'request_received' AND data->>'title' = 'Mottatt-test'`,
-    );
+    // The worker commits 'sent' just after the SMTP server has answered, so the mail can arrive first.
+    const row = await eventually(async () => {
+      const [found] = await t.dataSource.query(
+        `SELECT id, status FROM outbox_messages WHERE kind = 'request_received' AND data->>'title' = 'Mottatt-test'`,
+      );
+      return found?.status === 'sent' ? found : undefined;
+    });
     expect(mail.messageId).toBe(`<${row.id}@frirom>`);
-    expect(row.status).toBe('sent');
+    // no person wrote it, and it says its language
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail.headers.get('content-language')).toBe('nb');
     expect(created.id).toBeDefined();
   });
 
@@ -60,6 +67,87 @@ describe('notifications through the outbox, sent by the worker over SMTP', () =>
     await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'English-test' }));
     const [mail] = await mailsTo('english@klubb.no', /Application received: English-test/);
     expect(mail.text).toContain('We have received the application');
+    expect(mail.headers.get('content-language')).toBe('en');
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+  });
+
+  it('lists the approved dates and staff’s note in the approval mail: the first ten and how many more', async () => {
+    const start = addDays(TUE, 70);
+    const series = (
+      await w.applicant.http.post(
+        '/booking-requests',
+        requestBody(w, {
+          title: 'Tolv-test',
+          startsAt: `${start}T20:00`,
+          endsAt: `${start}T21:00`,
+          recurrence: { rrule: 'FREQ=WEEKLY;COUNT=12' },
+        }),
+      )
+    ).body;
+    const approved = await w.staff.http.post(`/booking-requests/${series.id}/approve`, {
+      note: 'Velkommen!',
+    });
+    expect(approved.body.status).toBe('approved');
+    const [mail] = await mailsTo(w.applicant.user.email, /^Godkjent: Tolv-test/);
+    expect(mail.text).toContain('Godkjent: 12 ganger');
+    expect(mail.text).toContain('Merknad fra saksbehandler: Velkommen!');
+    expect(mail.html).toContain('Velkommen!');
+    const listed = series.occurrences.map((o: any) =>
+      new Intl.DateTimeFormat('nb-NO', {
+        timeZone: 'Europe/Oslo',
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(o.startsAt)),
+    );
+    for (const when of listed.slice(0, 10)) expect(mail.text).toContain(`- ${when}`);
+    expect(mail.text).not.toContain(listed[10]);
+    expect(mail.text).toContain('og 2 ganger til');
+
+    // a short series lists every date, and no count of more
+    const two = (
+      await w.applicant.http.post(
+        '/booking-requests',
+        requestBody(w, {
+          title: 'To-test',
+          startsAt: `${start}T17:00`,
+          endsAt: `${start}T18:00`,
+          recurrence: { rrule: 'FREQ=WEEKLY;COUNT=2' },
+        }),
+      )
+    ).body;
+    await w.staff.http.post(`/booking-requests/${two.id}/approve`, {});
+    const [short] = await mailsTo(w.applicant.user.email, /^Godkjent: To-test/);
+    expect(short.text).toContain(`- ${listed[0].replace('20:00', '17:00')}`);
+    expect(short.text).not.toMatch(/ganger til|Merknad/);
+  });
+
+  it('tells an organisation’s contacts when staff verify it, once', async () => {
+    const contact = await t.createUser(['applicant'], { email: 'leder@nyforening.no' });
+    const org = (
+      await contact.http.post('/organisations', {
+        orgNumber: orgNumber(),
+        name: 'Nyforeningen',
+        kind: 'voluntary',
+        inFrivillighetsregisteret: false,
+        municipalityNumber: '3218',
+        email: 'post@nyforening.no',
+      })
+    ).body;
+    expect(org.status).toBe('pending');
+    expect((await w.staff.http.post(`/organisations/${org.id}/verify`)).status).toBeLessThan(300);
+    const [mail] = await mailsTo('leder@nyforening.no', /Organisasjonen er godkjent: Nyforeningen/);
+    expect(mail.text).toContain('Nyforeningen er nå godkjent');
+    expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
+    // verifying again changes nothing and tells no one again
+    await w.staff.http.post(`/organisations/${org.id}/verify`);
+    const rows = await t.dataSource.query(
+      `SELECT status FROM outbox_messages WHERE kind = 'organisation_verified' AND to_email = 'leder@nyforening.no'`,
+    );
+    expect(rows).toHaveLength(1);
   });
 
   it('tells the decision once nothing is pending: partially approved lists the dates not granted and why', async () => {
@@ -125,8 +213,14 @@ describe('notifications through the outbox, sent by the worker over SMTP', () =>
     expect(digest.text).toContain('Vakt-test');
     expect(digest.text).toContain('Gymsal');
     // Asked twice for the same day, the digest goes once.
-    await t.app.get(JobsService).enqueue(JobName.CaretakerDigest, { date: start });
-    await new Promise((r) => setTimeout(r, 500));
+    const again = await t.app.get(JobsService).enqueue(JobName.CaretakerDigest, { date: start });
+    await eventually(async () => {
+      const res = await w.staff.http.get(`/jobs/${again}`);
+      return res.body.state === 'completed' ? true : undefined;
+    });
+    expect(
+      await t.dataSource.query(`SELECT status FROM outbox_messages WHERE kind = 'caretaker_digest'`),
+    ).toHaveLength(1);
     expect(sink.to('vakt@skolen.no').filter((m) => /Bookinger i morgen/.test(m.subject))).toHaveLength(1);
   });
 
@@ -185,10 +279,14 @@ describe('mail without an SMTP server', () => {
     try {
       const w = await bookingWorld(t);
       await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'Fil-test' }));
-      const file = await eventually(async () =>
-        readdirSync(t.config.mailDir).find((f) => f.endsWith('.eml')),
+      const eml = await eventually(async () =>
+        readdirSync(t.config.mailDir)
+          .filter((f) => f.endsWith('.eml'))
+          .map((f) => readFileSync(join(t.config.mailDir, f), 'utf8'))
+          .find((text) => text.includes('Fil-test')),
       );
-      const eml = readFileSync(join(t.config.mailDir, file), 'utf8');
+      expect(eml).toMatch(/^Auto-Submitted: auto-generated$/m);
+      expect(eml).toMatch(/^Content-Language: nb$/m);
       expect(eml).toMatch(/^Message-ID: <[0-9a-f-]+@frirom>$/m);
       expect(eml).toContain('Fil-test');
     } finally {

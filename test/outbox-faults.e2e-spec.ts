@@ -4,8 +4,15 @@ import { Outbox } from '../src/notifications/outbox.service';
 import { runBuilt } from './support/processes';
 import { OwnRedis } from './support/redis-server';
 import { SmtpSink } from './support/smtp-sink';
-import { eventually, startApp, startWorker, TestApp, testEnv } from './support/test-app';
+import { consistently, eventually, startApp, startWorker, TestApp, testEnv } from './support/test-app';
 import { bookingWorld, requestBody } from './support/world';
+
+/** The booking world, without the mails making it wrote (the verification), before any worker runs. */
+async function worldWithoutMail(t: TestApp) {
+  const w = await bookingWorld(t);
+  await t.dataSource.query('DELETE FROM outbox_messages');
+  return w;
+}
 
 /** Invariant 4: every committed notification is sent once — not lost, not doubled. */
 describe('the outbox under faults', () => {
@@ -15,8 +22,8 @@ describe('the outbox under faults', () => {
     const t = await startApp({ env: { REDIS_URL: redis.url, SMTP_URL: sink.url } });
     let worker: INestApplicationContext | undefined;
     try {
+      const w = await worldWithoutMail(t);
       worker = await startWorker(t.config);
-      const w = await bookingWorld(t);
       await redis.stop();
 
       const created = await w.applicant.http.post(
@@ -30,14 +37,13 @@ describe('the outbox under faults', () => {
         `SELECT status FROM outbox_messages WHERE data->>'title' = 'Uten Redis'`,
       );
       expect(pending.map((r: any) => r.status)).toEqual(['pending', 'pending']);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(sink.mails).toHaveLength(0);
+      await consistently(async () => expect(sink.mails).toHaveLength(0), { timeout: 1500 });
 
       await redis.start();
       await eventually(
         async () =>
           sink.mails.filter((m) => m.subject.includes('Uten Redis')).length === 2 ? true : undefined,
-        30_000,
+        { timeout: 30_000 },
       );
       const ids = sink.mails.map((m) => m.messageId);
       expect(new Set(ids).size).toBe(ids.length);
@@ -52,11 +58,13 @@ describe('the outbox under faults', () => {
   it('retries when the SMTP server refuses a few times, then delivers; gives up after the last attempt and staff can retry', async () => {
     const sink = await new SmtpSink({ refuseFirst: 3 }).start();
     const t = await startApp({ env: { SMTP_URL: sink.url, MAIL_BACKOFF_MS: '50' } });
+    const w = await worldWithoutMail(t);
     const worker = await startWorker(t.config);
     try {
-      const w = await bookingWorld(t);
       await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'Nektet' }));
-      const [mail] = await eventually(async () => (sink.mails.length > 0 ? sink.mails : undefined), 30_000);
+      const [mail] = await eventually(async () => (sink.mails.length > 0 ? sink.mails : undefined), {
+        timeout: 30_000,
+      });
       expect(sink.refused).toBe(3);
       const [row] = await t.dataSource.query(`SELECT id, attempts, status FROM outbox_messages`);
       expect(row).toMatchObject({ attempts: 4, status: 'sent' });
@@ -65,17 +73,20 @@ describe('the outbox under faults', () => {
       // A server that never accepts: after the last attempt the message is failed and shown to staff.
       sink.options.refuseAll = true;
       await w.applicant.http.post('/booking-requests', requestBody(w, { title: 'Aldri' }));
-      const failed = await eventually(async () => {
-        const res = await w.staff.http.get('/admin/outbox', { query: { status: 'failed' } });
-        return res.body.total === 1 ? res.body.items[0] : undefined;
-      }, 30_000);
+      const failed = await eventually(
+        async () => {
+          const res = await w.staff.http.get('/admin/outbox', { query: { status: 'failed' } });
+          return res.body.total === 1 ? res.body.items[0] : undefined;
+        },
+        { timeout: 30_000 },
+      );
       expect(failed).toMatchObject({ attempts: 6, lastError: expect.stringContaining('Try again later') });
       sink.options.refuseAll = false;
       const retried = await w.staff.http.post(`/admin/outbox/${failed.id}/retry`);
       expect(retried.body.status).toBe('pending');
       await eventually(
         async () => (sink.mails.some((m) => m.messageId === `<${failed.id}@frirom>`) ? true : undefined),
-        30_000,
+        { timeout: 30_000 },
       );
       expect((await w.staff.http.post(`/admin/outbox/${failed.id}/retry`)).body.code).toBe('INVALID_STATE');
     } finally {
@@ -120,16 +131,19 @@ describe('the outbox under faults', () => {
       REDIS_PREFIX: t.config.redisPrefix,
     });
     const allSent = () =>
-      eventually(async () => {
-        const [{ n }] = await t.dataSource.query(
-          `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'sent'`,
-        );
-        return n === MESSAGES ? true : undefined;
-      }, 60_000);
+      eventually(
+        async () => {
+          const [{ n }] = await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'sent'`,
+          );
+          return n === MESSAGES ? true : undefined;
+        },
+        { timeout: 60_000 },
+      );
 
     it('killed with SIGKILL and restarted, loses no mail and sends only mails in flight twice, with the same Message-ID', async () => {
       const first = runBuilt('worker.js', workerEnv());
-      await eventually(async () => (sink.mails.length >= 4 ? true : undefined), 30_000);
+      await eventually(async () => (sink.mails.length >= 4 ? true : undefined), { timeout: 30_000 });
       first.child.kill('SIGKILL');
       await first.exited;
       const second = runBuilt('worker.js', workerEnv());
@@ -150,7 +164,7 @@ describe('the outbox under faults', () => {
 
     it('stopped with SIGTERM, finishes the mails in hand and sends none twice', async () => {
       const first = runBuilt('worker.js', workerEnv());
-      await eventually(async () => (sink.mails.length >= 4 ? true : undefined), 30_000);
+      await eventually(async () => (sink.mails.length >= 4 ? true : undefined), { timeout: 30_000 });
       first.child.kill('SIGTERM');
       expect((await first.exited).code).toBe(0);
       const second = runBuilt('worker.js', workerEnv());

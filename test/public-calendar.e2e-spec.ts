@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
-import { addDays } from '../src/common/time';
+import { addDays, osloToday } from '../src/common/time';
+import { publicHoliday } from '../src/core/venues/holidays';
+import { CANCELLED_KEPT_DAYS, PublicCalendarService } from '../src/portal/public-calendar.service';
 import { last, SUNDAY } from './support/dates';
 import { startApp, TestApp } from './support/test-app';
 import { BookingWorld, bookingWorld, requestBody } from './support/world';
@@ -90,4 +92,103 @@ describe('the public portal with bookings: free rooms and the ICS calendar', () 
     });
     expect([two.status, two.body.code]).toEqual([400, 'INVALID_QUERY']);
   });
+
+  const feed = (query: Record<string, string>) => t.http.get('/public/calendar.ics', { query });
+  const parsed = (text: string) => new ICAL.Component(ICAL.parse(text));
+
+  it('answers 404 for an unknown or unpublished room, building or organisation, never cached as public', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const query of <Record<string, string>[]>[
+      { roomId: unknown },
+      { buildingId: unknown },
+      { organisationId: unknown },
+      { organisationId: w.unverified.id },
+    ]) {
+      const res = await feed(query);
+      expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
+      expect(res.headers.get('cache-control') ?? '').not.toMatch(/public/);
+      expect(res.headers.get('content-type')).toMatch(/json/);
+    }
+    const bad = await feed({});
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('cache-control') ?? '').not.toMatch(/public/);
+    expect((await feed({ roomId: w.courtA.id })).headers.get('cache-control')).toBe('public, max-age=300');
+  });
+
+  it('names each feed after its room, building or organisation', async () => {
+    const names = async (query: Record<string, string>) => {
+      const c = parsed((await feed(query)).text);
+      return [c.getFirstPropertyValue('name'), c.getFirstPropertyValue('x-wr-calname')];
+    };
+    expect(await names({ roomId: w.courtA.id })).toEqual(['Bane A, Testskolen', 'Bane A, Testskolen']);
+    expect(await names({ buildingId: w.building.id })).toEqual(['Testskolen', 'Testskolen']);
+    expect(await names({ organisationId: w.org.id })).toEqual(['Testklubben', 'Testklubben']);
+  });
+
+  it('keeps a cancelled occurrence as STATUS:CANCELLED until its end and a while after the cancellation', async () => {
+    const request = (
+      await w.applicant.http.post(
+        '/booking-requests',
+        requestBody(w, {
+          roomId: w.courtB.id,
+          title: 'Avlyst trening',
+          startsAt: `${autumn}T20:00`,
+          endsAt: `${autumn}T21:00`,
+        }),
+      )
+    ).body;
+    expect((await w.staff.http.post(`/booking-requests/${request.id}/approve`, {})).status).toBe(200);
+    const occurrenceId = request.occurrences[0].id;
+    const cancel = await w.applicant.http.post(`/occurrences/${occurrenceId}/cancel`, {
+      reason: 'Syk trener',
+    });
+    expect(cancel.status).toBe(200);
+
+    const events = parsed((await feed({ roomId: w.courtB.id })).text)
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.uid, e.summary, e.component.getFirstPropertyValue('status')])).toEqual([
+      [`${occurrenceId}@frirom`, 'Avlyst trening', 'CANCELLED'],
+    ]);
+    expect(events[0].sequence).toBe(1);
+    // the other feeds say the same; the approved ones stay confirmed
+    const statuses = parsed((await feed({ buildingId: w.building.id })).text)
+      .getAllSubcomponents('vevent')
+      .map((v) => v.getFirstPropertyValue('status'));
+    expect(statuses.sort()).toEqual(['CANCELLED', 'CONFIRMED', 'CONFIRMED']);
+
+    // after its end it is gone (asked of the service with a later clock): it ends after the days kept
+    const calendars = t.app.get(PublicCalendarService);
+    const count = async (roomId: string, day: string, now: Date) =>
+      parsed(await calendars.calendar({ roomId, from: day, to: day }, now)).getAllSubcomponents('vevent')
+        .length;
+    const ends = new Date(request.occurrences[0].endsAt).getTime();
+    expect(ends).toBeGreaterThan(Date.now() + CANCELLED_KEPT_DAYS * DAY);
+    expect(await count(w.courtB.id, autumn, new Date(ends - 60_000))).toBe(1);
+    expect(await count(w.courtB.id, autumn, new Date(ends + 60_000))).toBe(0);
+
+    // one that ends soon stays for the days kept after the cancellation
+    let soon = addDays(osloToday(), 3);
+    while (publicHoliday(soon)) soon = addDays(soon, 1); // the test building closes on holidays
+    const near = await approvedCancelled(w.gym.id, soon);
+    const cancelledAt = Date.now();
+    expect(await count(w.gym.id, soon, new Date(new Date(near.endsAt).getTime() + DAY))).toBe(1);
+    expect(await count(w.gym.id, soon, new Date(cancelledAt + (CANCELLED_KEPT_DAYS - 1) * DAY))).toBe(1);
+    expect(await count(w.gym.id, soon, new Date(cancelledAt + CANCELLED_KEPT_DAYS * DAY + 60_000))).toBe(0);
+  });
+
+  const DAY = 86_400_000;
+  async function approvedCancelled(roomId: string, day: string) {
+    const made = await w.applicant.http.post(
+      '/booking-requests',
+      requestBody(w, { roomId, title: 'Snart avlyst', startsAt: `${day}T20:00`, endsAt: `${day}T21:00` }),
+    );
+    expect(made.status).toBe(201);
+    expect((await w.staff.http.post(`/booking-requests/${made.body.id}/approve`, {})).status).toBe(200);
+    const occurrence = made.body.occurrences[0];
+    expect(
+      (await w.staff.http.post(`/occurrences/${occurrence.id}/cancel`, { reason: 'Stengt' })).status,
+    ).toBe(200);
+    return occurrence;
+  }
 });

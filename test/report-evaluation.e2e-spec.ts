@@ -212,11 +212,14 @@ describe('the free-use evaluation report', () => {
 
   it('is built by the worker, computing the rollup it needs, with figures per period and their change', async () => {
     worker = await startWorker(t.config);
-    const done = await eventually(async () => {
-      const res = await analyst.http.get(`/reports/${report.id}`);
-      if (res.body.status === 'failed') throw new Error(res.body.error);
-      return res.body.status === 'completed' ? res.body : undefined;
-    }, 60_000);
+    const done = await eventually(
+      async () => {
+        const res = await analyst.http.get(`/reports/${report.id}`);
+        if (res.body.status === 'failed') throw new Error(res.body.error);
+        return res.body.status === 'completed' ? res.body : undefined;
+      },
+      { timeout: 60_000 },
+    );
     expect(done.progress).toBe(100);
     const job = await analyst.http.get(`/jobs/${report.jobId}`);
     expect(job.body).toMatchObject({

@@ -56,11 +56,14 @@ describe('season allocation', () => {
   const run = async (seasonId: string = season.id): Promise<any> => {
     const queued = await w.staff.http.post(`/seasons/${seasonId}/allocate`);
     expect(queued.status).toBe(202);
-    const job = await eventually(async () => {
-      const res = await w.staff.http.get(`/jobs/${queued.body.jobId}`);
-      // GET /jobs/:id may read the state just after the job completed but its result from just before.
-      return res.body.state === 'completed' && res.body.result ? res.body : undefined;
-    }, 30_000);
+    const job = await eventually(
+      async () => {
+        const res = await w.staff.http.get(`/jobs/${queued.body.jobId}`);
+        // GET /jobs/:id may read the state just after the job completed but its result from just before.
+        return res.body.state === 'completed' && res.body.result ? res.body : undefined;
+      },
+      { timeout: 30_000 },
+    );
     expect(job.result).toMatchObject({ seasonId, state: 'done' });
     const proposal = await w.staff.http.get(`/seasons/${seasonId}/allocation`);
     expect(proposal.status).toBe(200);

@@ -34,11 +34,14 @@ describe('the demo season', () => {
 
     const queued = await staff.post(`/seasons/${season.id}/allocate`);
     expect(queued.status).toBe(202);
-    await eventually(async () => {
-      const job = await staff.get(`/jobs/${queued.body.jobId}`);
-      // GET /jobs/:id may read the state just after the job completed but its result from just before.
-      return job.body.state === 'completed' && job.body.result ? job.body : undefined;
-    }, 60_000);
+    await eventually(
+      async () => {
+        const job = await staff.get(`/jobs/${queued.body.jobId}`);
+        // GET /jobs/:id may read the state just after the job completed but its result from just before.
+        return job.body.state === 'completed' && job.body.result ? job.body : undefined;
+      },
+      { timeout: 60_000 },
+    );
     const proposal = (await staff.get(`/seasons/${season.id}/allocation`)).body;
     expect(['optimal', 'time_limit']).toContain(proposal.status);
     expect(proposal.assignments.length).toBeGreaterThan(20);

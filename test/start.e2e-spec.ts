@@ -9,12 +9,17 @@ describe('npm start (built code)', () => {
     const env = testEnv(dbName, { PORT: String(port), SEED_DEMO: 'true', LOG_LEVEL: 'info' });
     const app = runBuilt('start.js', env);
     try {
-      const health = await eventually(async () => {
-        const res = await fetch(`http://127.0.0.1:${port}/health`);
-        return res.status === 200 ? res.json() : undefined;
-      }, 30_000);
+      const health = await eventually(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/health`);
+          return res.status === 200 ? res.json() : undefined;
+        },
+        { timeout: 30_000 },
+      );
       expect(health).toEqual({ status: 'ok', database: 'up', redis: 'up' });
-      await eventually(async () => (app.output().includes('Worker started') ? true : undefined), 30_000);
+      await eventually(async () => (app.output().includes('Worker started') ? true : undefined), {
+        timeout: 30_000,
+      });
 
       const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
         method: 'POST',
@@ -25,6 +30,17 @@ describe('npm start (built code)', () => {
 
       app.child.kill('SIGTERM');
       expect(await app.exited).toEqual({ code: 0, signal: null });
+
+      // each process names itself in its log lines; the OpenAPI document builds without warnings
+      const logged = app
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l));
+      const byMessage = (text: string) => logged.find((e) => String(e.msg).includes(text));
+      expect(byMessage('Worker started')?.name).toBe('frirom-worker');
+      expect(byMessage('frirom on http')?.name).toBe('frirom-api');
+      expect(app.output()).not.toMatch(/Duplicate DTO/);
     } finally {
       app.child.kill('SIGKILL');
       await dropDatabase(dbName);

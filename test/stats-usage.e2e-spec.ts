@@ -38,11 +38,14 @@ describe('the usage rollup and GET /stats/usage', () => {
     as.http.get('/stats/usage', { query: { from: '2026-02-02', to: '2026-02-08', ...query } });
   const rowOf = (body: any, key: string) => body.items.find((r: any) => r.key === key);
   const runJob = async (jobId: string, as: TestUser) =>
-    eventually(async () => {
-      const res = await as.http.get(`/jobs/${jobId}`);
-      if (res.body.state === 'failed') throw new Error(`job failed: ${res.body.failedReason}`);
-      return res.body.state === 'completed' ? res.body : undefined;
-    }, 60_000);
+    eventually(
+      async () => {
+        const res = await as.http.get(`/jobs/${jobId}`);
+        if (res.body.state === 'failed') throw new Error(`job failed: ${res.body.failedReason}`);
+        return res.body.state === 'completed' ? res.body : undefined;
+      },
+      { timeout: 60_000 },
+    );
   const rollup = async (from: string, to: string) => {
     const res = await analyst.http.post('/stats/rollup', { from, to });
     expect(res.status).toBe(202);

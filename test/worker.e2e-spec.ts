@@ -98,7 +98,9 @@ describe('the worker process', () => {
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await eventually(async () => (output.includes('Worker started') ? true : undefined), 20_000);
+      await eventually(async () => (output.includes('Worker started') ? true : undefined), {
+        timeout: 20_000,
+      });
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {

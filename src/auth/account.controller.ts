@@ -1,15 +1,8 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
-import { ErrorBody } from '../common/errors/error-body';
 import { AccountService } from './account.service';
 import { AccountExport, ConfirmEmailDto, DeleteAccountDto } from './dto/account.dto';
 import { EmailConfirmationsService } from './email-confirmations.service';
@@ -48,7 +41,7 @@ export class AccountController {
       'Delete your account (body: your own e-mail address, to confirm): personal data goes, bookings stay without a person; the last contact of an organisation must hand it over first',
   })
   @ApiNoContentResponse({ description: 'The account is deleted; its tokens stop working' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'LAST_CONTACT' })
+  @ApiErrors('LAST_CONTACT')
   async delete(@Body() dto: DeleteAccountDto, @CurrentUser() caller: AuthUser): Promise<void> {
     await this.account.delete(caller, dto.email);
   }

@@ -1,18 +1,9 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
-import { ErrorBody } from '../common/errors/error-body';
 import { AuthService } from './auth.service';
 import { LoginAnswer, LoginDto, MeView, RegisterDto, UserView } from './dto/auth.dto';
 import { UsersService } from './users.service';
@@ -30,9 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; the token goes in Authorization: Bearer' })
   @ApiOkResponse({ type: LoginAnswer })
-  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'ACCOUNT_DEACTIVATED' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
+  @ApiErrors('INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'ACCOUNT_DEACTIVATED')
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
     const signedIn = await this.auth.signIn(dto.email, dto.password, clientAddress(req), 'token');
     return { accessToken: signedIn.token, user: signedIn.user };
@@ -42,6 +31,7 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Create an applicant user' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiErrors('EMAIL_TAKEN')
   async register(@Body() dto: RegisterDto): Promise<UserView> {
     return this.users.view((await this.auth.register(dto)).id);
   }

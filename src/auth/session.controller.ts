@@ -1,17 +1,9 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Delete, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
-import { ErrorBody } from '../common/errors/error-body';
 import { formatInstant } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { clientAddress } from './auth.controller';
@@ -38,9 +30,7 @@ export class SessionController {
       '(Origin equal to PUBLIC_URL, or Sec-Fetch-Site: same-origin), else 403 CROSS_SITE_REQUEST.',
   })
   @ApiOkResponse({ type: SessionAnswer })
-  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'ACCOUNT_DEACTIVATED, CROSS_SITE_REQUEST' })
-  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
+  @ApiErrors('INVALID_CREDENTIALS', 'ACCOUNT_DEACTIVATED', 'CROSS_SITE_REQUEST', 'LOGIN_THROTTLED')
   async open(
     @Body() dto: LoginDto,
     @Req() req: Request,

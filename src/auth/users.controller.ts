@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -16,6 +17,14 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user with roles (admin)' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiErrors(
+    'EMAIL_TAKEN',
+    'NOT_FOUND',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_TOO_LONG',
+    'PASSWORD_TOO_COMMON',
+    'PASSWORD_LIKE_IDENTITY',
+  )
   async create(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
     const user = await this.users.create(dto, undefined, { checkPassword: true, actorUserId: caller.id });
     return this.users.view(user.id);

@@ -5,6 +5,9 @@ import { humanWhen, kroner, reasonOf } from '../notifications/human';
 import { NewMessage, Outbox, Recipient } from '../notifications/outbox.service';
 import { Occurrence } from './occurrence.entity';
 
+/** The approval mail lists this many approved dates, then says how many more. */
+export const LISTED_DATES = 10;
+
 interface Context {
   title: string;
   organisation_id: string;
@@ -48,9 +51,14 @@ export class BookingNotices {
     const outcome =
       rejected.length === 0 ? 'approved' : approved.length === 0 ? 'rejected' : 'partially_approved';
     const ctx = await this.context(m, requestId);
+    // staff's notes on the approval (one per batch approved with a note), said once each
+    const notes = [...new Set(approved.map((o) => o.decisionNote).filter((n): n is string => Boolean(n)))];
     await this.toContacts(m, ctx, 'request_decided', (locale) => ({
       outcome,
       approvedCount: approved.length,
+      approvedDates: approved.slice(0, LISTED_DATES).map((o) => humanWhen(o.startsAt, locale)),
+      moreApproved: Math.max(0, approved.length - LISTED_DATES),
+      notes,
       notGranted:
         outcome === 'partially_approved'
           ? rejected.map((o) => ({

@@ -74,7 +74,16 @@ export class BookingPlanner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async plan(dto: CreateBookingRequestDto, caller: AuthUser, m: EntityManager): Promise<Plan> {
+  /**
+   * `forBooking` false is a quote: an organisation sees fees before staff verify it; only booking
+   * needs verification.
+   */
+  async plan(
+    dto: CreateBookingRequestDto,
+    caller: AuthUser,
+    m: EntityManager,
+    { forBooking }: { forBooking: boolean },
+  ): Promise<Plan> {
     checkRange(dto.startsAt, dto.endsAt);
     const times = expandOccurrences(dto.startsAt, dto.endsAt, dto.recurrence);
     if (!Array.isArray(times)) throw new DomainError(times.code, times.message);
@@ -95,7 +104,7 @@ export class BookingPlanner {
     );
     if (!ctx || (!ctx.member && !isStaff(caller))) throw notFound('Organisation');
     if (!ctx.room_id) throw notFound('Room');
-    if (ctx.status !== 'verified') {
+    if (forBooking && ctx.status !== 'verified') {
       throw new DomainError(
         'ORGANISATION_NOT_VERIFIED',
         'The organisation must be verified by staff before it books',

@@ -2,8 +2,9 @@ import { EntityManager, In } from 'typeorm';
 import { formatInstant } from '../common/time';
 import { OccurrenceFee, sumFees } from '../core/pricing';
 import { BookingRequest } from './booking-request.entity';
+import { ConflictsService } from './conflicts.service';
 import { BookingRequestView, FeeView, OccurrenceView } from './dto/views';
-import { Occurrence, StoredFee } from './occurrence.entity';
+import { Conflict, Occurrence, StoredFee } from './occurrence.entity';
 
 type StoredFeeColumns = Pick<
   Occurrence,
@@ -59,14 +60,19 @@ export function toFeeView(o: StoredFeeColumns): FeeView {
   };
 }
 
-export function toOccurrenceView(o: Occurrence): OccurrenceView {
+/**
+ * An occurrence as answered. A pending one shows what it meets now (`current`, from
+ * ConflictsService.current; without it, what was found when it was last written); a decided one is
+ * past competing and shows none.
+ */
+export function toOccurrenceView(o: Occurrence, current?: Conflict[]): OccurrenceView {
   return {
     id: o.id,
     roomId: o.roomId,
     startsAt: formatInstant(o.startsAt),
     endsAt: formatInstant(o.endsAt),
     status: o.status,
-    conflicts: o.conflicts,
+    conflicts: o.status === 'pending' ? (current ?? o.conflicts) : [],
     fee: toFeeView(o),
     decisionNote: o.decisionNote,
     cancelledLate: o.cancelledLate,
@@ -82,6 +88,7 @@ export function toRequestView(
   organisationName: string,
   occurrences: Occurrence[],
   withOccurrences: boolean,
+  current?: Map<string, Conflict[]>,
 ): BookingRequestView {
   return {
     id: r.id,
@@ -100,15 +107,20 @@ export function toRequestView(
     createdAt: formatInstant(r.createdAt),
     total: sumFees(occurrences.filter(counts)),
     occurrenceCount: occurrences.length,
-    ...(withOccurrences ? { occurrences: occurrences.map(toOccurrenceView) } : {}),
+    ...(withOccurrences
+      ? { occurrences: occurrences.map((o) => toOccurrenceView(o, current?.get(o.id))) }
+      : {}),
   };
 }
 
-/** Requests as answered, with their organisation's name, totals and (optionally) occurrences. */
+/**
+ * Requests as answered, with their organisation's name and totals; given `conflicts`, with their
+ * occurrences too, the pending ones with their conflicts as they stand now.
+ */
 export async function requestViews(
   m: EntityManager,
   requests: BookingRequest[],
-  withOccurrences: boolean,
+  conflicts?: ConflictsService,
 ): Promise<BookingRequestView[]> {
   if (requests.length === 0) return [];
   const ids = requests.map((r) => r.id);
@@ -121,12 +133,19 @@ export async function requestViews(
     [[...new Set(requests.map((r) => r.organisationId))]],
   );
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const current = conflicts
+    ? await conflicts.current(
+        m,
+        occurrences.filter((o) => o.status === 'pending'),
+      )
+    : undefined;
   return requests.map((r) =>
     toRequestView(
       r,
       orgName.get(r.organisationId) ?? '',
       occurrences.filter((o) => o.requestId === r.id),
-      withOccurrences,
+      Boolean(conflicts),
+      current,
     ),
   );
 }

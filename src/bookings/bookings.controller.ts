@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -37,6 +38,18 @@ export class BookingsController {
       'in place of roomId, startsAt, endsAt and recurrence; taken while the round is open (409 SEASON_CLOSED).',
   })
   @ApiCreatedResponse({ type: BookingRequestView })
+  @ApiErrors(
+    'INVALID_TIME_RANGE',
+    'TOO_LONG',
+    'IN_THE_PAST',
+    'OVER_CAPACITY',
+    'INVALID_RRULE',
+    'TOO_MANY_OCCURRENCES',
+    'NOT_FOUND',
+    'ORGANISATION_NOT_VERIFIED',
+    'SEASON_CLOSED',
+    'INVALID_STATE',
+  )
   create(
     @Body() dto: CreateBookingRequestOrApplicationDto,
     @CurrentUser() user: AuthUser,
@@ -77,6 +90,7 @@ export class BookingsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw what is still pending' })
   @ApiOkResponse({ type: BookingRequestView })
+  @ApiErrors('INVALID_STATE')
   withdraw(
     @IdParam() id: string,
     @Body() dto: OptionalReasonDto,
@@ -93,6 +107,7 @@ export class BookingsController {
       'Approve the given pending occurrences, by default all without a blocking conflict; all or none (409)',
   })
   @ApiOkResponse({ type: BookingRequestView })
+  @ApiErrors('INVALID_STATE', 'BOOKING_CONFLICT')
   approve(
     @IdParam() id: string,
     @Body() dto: ApproveDto,
@@ -106,6 +121,7 @@ export class BookingsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the given pending occurrences (default all), with a reason' })
   @ApiOkResponse({ type: BookingRequestView })
+  @ApiErrors('INVALID_STATE')
   reject(
     @IdParam() id: string,
     @Body() dto: RejectDto,
@@ -121,6 +137,7 @@ export class BookingsController {
     summary: "Re-price pending and approved occurrences under today's rules, with a reason (audited)",
   })
   @ApiOkResponse({ type: BookingRequestView })
+  @ApiErrors('INVALID_STATE')
   reprice(
     @IdParam() id: string,
     @Body() dto: ReasonDto,

@@ -9,6 +9,7 @@ import { sumFees } from '../core/pricing';
 import { BookingNotices } from './booking-notices';
 import { BookingPlanner } from './booking-planner';
 import { BookingRequest } from './booking-request.entity';
+import { ConflictsService } from './conflicts.service';
 import { requestViews, toRequestView } from './booking-views';
 import { BookingRequestQuery, CreateBookingRequestDto } from './dto/booking-request.dto';
 import { BookingRequestView, HistoryView, QuoteView } from './dto/views';
@@ -21,6 +22,7 @@ export class BookingsService {
     private readonly dataSource: DataSource,
     private readonly planner: BookingPlanner,
     private readonly notices: BookingNotices,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   /**
@@ -34,7 +36,7 @@ export class BookingsService {
     manager?: EntityManager,
   ): Promise<BookingRequestView> {
     return inTransaction(this.dataSource, manager, async (m) => {
-      const plan = await this.planner.plan(dto, caller, m);
+      const plan = await this.planner.plan(dto, caller, m, { forBooking: true });
       const request: BookingRequest = {
         id: randomUUID(),
         organisationId: dto.organisationId,
@@ -140,7 +142,7 @@ export class BookingsService {
 
   /** What a request would cost and meet, without storing anything. */
   async quote(dto: CreateBookingRequestDto, caller: AuthUser): Promise<QuoteView> {
-    const plan = await this.planner.plan(dto, caller, this.dataSource.manager);
+    const plan = await this.planner.plan(dto, caller, this.dataSource.manager, { forBooking: false });
     return {
       occurrences: plan.occurrences.map((o) => ({
         startsAt: formatInstant(o.startsAt),
@@ -168,7 +170,7 @@ export class BookingsService {
     caller: AuthUser,
     m: EntityManager = this.dataSource.manager,
   ): Promise<BookingRequestView> {
-    const [view] = await requestViews(m, [await requestFor(m, id, caller)], true);
+    const [view] = await requestViews(m, [await requestFor(m, id, caller)], this.conflicts);
     return view;
   }
 
@@ -193,7 +195,7 @@ export class BookingsService {
     if (q.roomId) qb.andWhere('r.roomId = :room', { room: q.roomId });
     if (q.seasonId) qb.andWhere('r.seasonId = :season', { season: q.seasonId });
     const [requests, total] = await qb.getManyAndCount();
-    return { items: await requestViews(this.dataSource.manager, requests, false), total };
+    return { items: await requestViews(this.dataSource.manager, requests), total };
   }
 
   async history(id: string, caller: AuthUser): Promise<HistoryView> {

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
@@ -15,6 +16,7 @@ export class ConflictsController {
     summary: 'Open conflicts: competing pending occurrences and the booked or closed time they meet',
   })
   @ApiOkResponse({ type: ConflictGroupPage })
+  @ApiErrors('INVALID_TIME_RANGE')
   list(@Query() q: OpenConflictsQuery): Promise<ConflictGroupPage> {
     return this.conflicts.list(q);
   }

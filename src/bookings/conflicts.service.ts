@@ -22,6 +22,13 @@ export interface Slot {
   endsAt: Date;
 }
 
+/** A stored occurrence whose conflicts are asked for as they stand now. */
+export interface StoredSlot extends Slot {
+  id: string;
+  requestId: string;
+  roomId: string;
+}
+
 export interface DetectOptions {
   /** Pending occurrences of this request do not compete with the slots (they are the slots). */
   requestId?: string;
@@ -120,6 +127,29 @@ export class ConflictsService {
     }
     addSelfOverlaps(slots, conflicts);
     return conflicts;
+  }
+
+  /**
+   * The conflicts of stored pending occurrences as they stand now (other requests may have been made,
+   * approved or withdrawn since, closures added): the one answer behind GET /conflicts, request views
+   * and approval. One detect per request and room, one after the other (a transaction's manager has
+   * one connection).
+   */
+  async current(m: EntityManager, occurrences: StoredSlot[]): Promise<Map<string, Conflict[]>> {
+    const batches = new Map<string, StoredSlot[]>();
+    for (const o of occurrences) {
+      const key = `${o.requestId}/${o.roomId}`;
+      batches.set(key, [...(batches.get(key) ?? []), o]);
+    }
+    const found = new Map<string, Conflict[]>();
+    for (const list of batches.values()) {
+      const conflicts = await this.detect(m, list[0].roomId, list, {
+        requestId: list[0].requestId,
+        ignoreOccurrenceIds: list.map((o) => o.id),
+      });
+      list.forEach((o, i) => found.set(o.id, conflicts[i]));
+    }
+    return found;
   }
 }
 

@@ -47,7 +47,7 @@ export class DecisionsService {
         if (dto.occurrenceIds && pending.length !== dto.occurrenceIds.length) {
           throw new DomainError('INVALID_STATE', 'Only pending occurrences can be approved');
         }
-        const fresh = await this.recheck(m, request, pending);
+        const fresh = await this.recheck(m, pending);
         const targets = dto.occurrenceIds ? pending : pending.filter((o) => !isBlocked(fresh.get(o.id)!));
         const blocked = targets.filter((o) => isBlocked(fresh.get(o.id)!));
         if (targets.length === 0 || blocked.length > 0) {
@@ -174,29 +174,19 @@ export class DecisionsService {
   }
 
   /** Conflicts of pending occurrences as they stand now (other requests may have been approved since). */
-  private async recheck(
-    m: EntityManager,
-    request: BookingRequest,
-    pending: Occurrence[],
-  ): Promise<Map<string, Conflict[]>> {
-    const byRoom = new Map<string, Occurrence[]>();
-    for (const o of pending) byRoom.set(o.roomId, [...(byRoom.get(o.roomId) ?? []), o]);
-    const fresh = new Map<string, Conflict[]>();
-    for (const [roomId, list] of byRoom) {
-      const found = await this.conflicts.detect(m, roomId, list, {
-        requestId: request.id,
-        ignoreOccurrenceIds: list.map((o) => o.id),
-      });
-      list.forEach((o, i) => fresh.set(o.id, found[i]));
-    }
-    return fresh;
+  private recheck(m: EntityManager, pending: Occurrence[]): Promise<Map<string, Conflict[]>> {
+    return this.conflicts.current(m, pending);
   }
 
   /** Re-derives the status, tells the organisation once its request is decided, answers the request. */
   private async finish(m: EntityManager, request: BookingRequest): Promise<BookingRequestView> {
     await refreshStatus(m, request.id);
     await this.notices.decidedIfDone(m, request.id);
-    const [view] = await requestViews(m, [(await m.findOneBy(BookingRequest, { id: request.id }))!], true);
+    const [view] = await requestViews(
+      m,
+      [(await m.findOneBy(BookingRequest, { id: request.id }))!],
+      this.conflicts,
+    );
     return view;
   }
 }

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -17,6 +18,7 @@ export class OccurrencesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel an approved occurrence and free the slot (late when close to the start)' })
   @ApiOkResponse({ type: OccurrenceView })
+  @ApiErrors('INVALID_STATE')
   cancel(
     @IdParam() id: string,
     @Body() dto: ReasonDto,
@@ -30,6 +32,14 @@ export class OccurrencesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move an occurrence; checked and priced like a new one' })
   @ApiOkResponse({ type: OccurrenceView })
+  @ApiErrors(
+    'INVALID_TIME_RANGE',
+    'TOO_LONG',
+    'IN_THE_PAST',
+    'OVER_CAPACITY',
+    'INVALID_STATE',
+    'BOOKING_CONFLICT',
+  )
   move(@IdParam() id: string, @Body() dto: MoveDto, @CurrentUser() user: AuthUser): Promise<OccurrenceView> {
     return this.changes.move(id, dto, user);
   }

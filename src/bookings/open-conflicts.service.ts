@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { formatInstant } from '../common/time';
-import { availability } from '../core/venues/availability';
-import { RoomCalendarService } from '../venues/room-calendar.service';
 import { reversedRange } from '../common/http/field-types';
+import { BLOCKING, ConflictsService } from './conflicts.service';
 import { ConflictGroupView, OpenConflictsQuery } from './dto/conflicts.dto';
 
 interface PendingRow {
@@ -21,14 +20,15 @@ const DEFAULT_DAYS = 365;
 
 /**
  * Open conflicts, as they stand now: groups of pending occurrences that compete for the same time in
- * clashing rooms, with the approved bookings and venue rules (closures, holidays, opening hours) each
- * meets. A pending occurrence that competes with nothing and meets nothing is not a conflict.
+ * clashing rooms, with the approved bookings, venue rules (closures, holidays, opening hours) and season
+ * holds each meets. A pending occurrence that competes with nothing and meets nothing is not a conflict.
+ * What each occurrence meets comes from ConflictsService.current, as in request views and approval.
  */
 @Injectable()
 export class OpenConflictsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendars: RoomCalendarService,
+    private readonly conflicts: ConflictsService,
   ) {}
 
   async list(q: OpenConflictsQuery): Promise<{ items: ConflictGroupView[]; total: number }> {
@@ -50,51 +50,29 @@ export class OpenConflictsService {
     );
     if (pending.length === 0) return { items: [], total: 0 };
     const ids = pending.map((p) => p.id);
+    const current = await this.conflicts.current(
+      m,
+      pending.map((p) => ({
+        id: p.id,
+        requestId: p.request_id,
+        roomId: p.room_id,
+        startsAt: p.starts_at,
+        endsAt: p.ends_at,
+      })),
+    );
 
-    const [competing, booked] = await Promise.all([
-      m.query<{ a: string; b: string }[]>(
-        `SELECT DISTINCT a.id AS a, b.id AS b
-           FROM booking_occurrences a
-           JOIN room_leaves la ON la.room_id = a.room_id
-           JOIN room_leaves lb ON lb.leaf_id = la.leaf_id
-           JOIN booking_occurrences b ON b.room_id = lb.room_id AND b.status = 'pending'
-                                     AND b.period && a.period AND b.request_id <> a.request_id AND b.id > a.id
-          WHERE a.id = ANY($1)`,
-        [ids],
-      ),
-      m.query<{ id: string; occurrence_id: string }[]>(
-        `SELECT DISTINCT a.id, c.occurrence_id
-           FROM booking_occurrences a
-           JOIN room_leaves la ON la.room_id = a.room_id
-           JOIN booking_claims c ON c.leaf_room_id = la.leaf_id AND c.period && a.period
-          WHERE a.id = ANY($1)`,
-        [ids],
-      ),
-    ]);
-
+    const known = new Set(ids);
+    const competing: { a: string; b: string }[] = [];
     const meets = new Map<string, ConflictGroupView['blockedBy']>();
-    const add = (id: string, c: ConflictGroupView['blockedBy'][number]): void => {
-      meets.set(id, [...(meets.get(id) ?? []), c]);
-    };
-    for (const b of booked)
-      add(b.id, { kind: 'booking', occurrenceId: b.occurrence_id, occurrenceIds: [b.id] });
-    for (const roomId of new Set(pending.map((p) => p.room_id))) {
-      const mine = pending.filter((p) => p.room_id === roomId);
-      const calendar = await this.calendars.calendar(
-        roomId,
-        mine[0].starts_at,
-        new Date(Math.max(...mine.map((p) => p.ends_at.getTime()))),
-      );
-      for (const p of mine) {
-        for (const r of availability(calendar, p.starts_at, p.ends_at).reasons) {
-          add(p.id, {
-            kind: r.kind,
-            occurrenceIds: [p.id],
-            ...(r.kind === 'closure' ? { closureId: r.closureId, reason: r.reason } : {}),
-            ...(r.kind === 'holiday' ? { date: r.date, reason: r.name } : {}),
-            ...(r.kind === 'outside_opening_hours' ? { date: r.date } : {}),
-          });
+    for (const [id, conflicts] of current) {
+      for (const c of conflicts) {
+        if (c.kind === 'request') {
+          if (known.has(c.occurrenceId!)) competing.push({ a: id, b: c.occurrenceId! });
+          continue;
         }
+        if (!BLOCKING.has(c.kind)) continue;
+        const { requestId: _ignored, ...blocker } = c;
+        meets.set(id, [...(meets.get(id) ?? []), { ...blocker, occurrenceIds: [id] }]);
       }
     }
 

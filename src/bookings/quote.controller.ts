@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/decorators';
@@ -17,6 +18,16 @@ export class QuoteController {
     summary: 'What a booking request would cost, per occurrence and in total, and what it meets',
   })
   @ApiOkResponse({ type: QuoteView })
+  @ApiErrors(
+    'INVALID_TIME_RANGE',
+    'TOO_LONG',
+    'IN_THE_PAST',
+    'OVER_CAPACITY',
+    'INVALID_RRULE',
+    'TOO_MANY_OCCURRENCES',
+    'NOT_FOUND',
+    'ORGANISATION_NOT_VERIFIED',
+  )
   quote(@Body() dto: CreateBookingRequestDto, @CurrentUser() user: AuthUser): Promise<QuoteView> {
     return this.bookings.quote(dto, user);
   }

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -25,6 +26,7 @@ export class CaretakingController {
   @Get('caretaker/occurrences')
   @ApiOperation({ summary: "Approved occurrences in your buildings, with the organisation's contact" })
   @ApiOkResponse({ type: CaretakerOccurrencePage })
+  @ApiErrors('INVALID_TIME_RANGE')
   occurrences(
     @Query() q: CaretakerOccurrencesQuery,
     @CurrentUser() user: AuthUser,
@@ -38,6 +40,7 @@ export class CaretakingController {
     summary: 'Confirm access (key, key_card, door_code, caretaker_present, unlocked) or decline it',
   })
   @ApiOkResponse({ schema: { properties: { status: { type: 'string', enum: ['confirmed', 'declined'] } } } })
+  @ApiErrors('FORBIDDEN')
   access(
     @IdParam() id: string,
     @Body() dto: AccessDto,
@@ -49,6 +52,7 @@ export class CaretakingController {
   @Get('booking-requests/:id/keys')
   @ApiOperation({ summary: 'The key log of a request' })
   @ApiOkResponse({ type: KeyPage })
+  @ApiErrors('FORBIDDEN')
   keys(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<KeyPage> {
     return this.caretaking.keys(id, user);
   }
@@ -56,6 +60,7 @@ export class CaretakingController {
   @Post('booking-requests/:id/keys')
   @ApiOperation({ summary: 'Record a key handed over' })
   @ApiCreatedResponse({ type: KeyView })
+  @ApiErrors('FORBIDDEN', 'INVALID_TIME_RANGE')
   handOver(
     @IdParam() id: string,
     @Body() dto: KeyHandoverDto,
@@ -68,6 +73,7 @@ export class CaretakingController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a key returned' })
   @ApiOkResponse({ type: KeyView })
+  @ApiErrors('FORBIDDEN', 'INVALID_STATE', 'INVALID_TIME_RANGE')
   returnKey(
     @IdParam() id: string,
     @IdParam('keyId') keyId: string,
@@ -81,6 +87,7 @@ export class CaretakingController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Used or no-show, once the occurrence has started; corrections need a reason' })
   @ApiOkResponse({ type: AttendanceView })
+  @ApiErrors('FORBIDDEN', 'INVALID_STATE')
   attendance(
     @IdParam() id: string,
     @Body() dto: AttendanceDto,

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -19,6 +20,7 @@ export class ExemptionRulesController {
     description: 'A rule that could never apply or says something impossible answers 400 INVALID_RULE.',
   })
   @ApiCreatedResponse({ type: RuleView })
+  @ApiErrors('INVALID_RULE')
   create(@Body() dto: CreateRuleDto, @CurrentUser() user: AuthUser): Promise<RuleView> {
     return this.rules.create(dto, user);
   }
@@ -48,6 +50,7 @@ export class ExemptionRulesController {
       'Earlier versions stay, as occurrences priced by them name them.',
   })
   @ApiOkResponse({ type: RuleView })
+  @ApiErrors('INVALID_RULE')
   update(
     @IdParam() id: string,
     @Body() dto: UpdateRuleDto,

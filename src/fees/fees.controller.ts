@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
@@ -20,6 +21,7 @@ export class FeesController {
       'replace the current ones as a whole; an invalid one answers 400 INVALID_RULE naming its index.',
   })
   @ApiOkResponse({ type: SimulationView })
+  @ApiErrors('INVALID_RULE', 'INVALID_TIME_RANGE')
   simulate(@Body() dto: SimulateDto): Promise<SimulationView> {
     return this.simulation.simulate(dto);
   }

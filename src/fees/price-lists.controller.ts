@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/auth/decorators';
@@ -19,6 +20,7 @@ export class PriceListsController {
       'Amounts in øre. Problems such as overlapping or empty charge windows answer 400 INVALID_PRICE_LIST.',
   })
   @ApiOkResponse({ type: PriceListView })
+  @ApiErrors('INVALID_PRICE_LIST')
   set(@IdParam() id: string, @Body() dto: PriceListDto): Promise<PriceListView> {
     return this.prices.set(id, dto);
   }

@@ -11,7 +11,11 @@ class JobStatus {
   @ApiProperty({ example: 'seasons.allocate' }) name!: string;
   @ApiProperty({ example: 'active', description: 'waiting, delayed, active, completed or failed' })
   state!: string;
-  @ApiProperty({ description: 'A number from 0 to 100, or an object the job reports' }) progress!: unknown;
+  @ApiProperty({
+    description: 'A number from 0 to 100, or an object the job reports',
+    oneOf: [{ type: 'number' }, { type: 'object', additionalProperties: true }],
+  })
+  progress!: unknown;
   @ApiPropertyOptional() result?: unknown;
   @ApiPropertyOptional() failedReason?: string;
 }

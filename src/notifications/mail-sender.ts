@@ -46,7 +46,7 @@ export class MailSender {
       if (!row || row.status === 'sent' || row.status === 'failed') return false;
       try {
         const mail = this.renderer.render(row.kind, row.locale, row.data);
-        await this.mailer.send({ id: row.id, to: row.to_email, ...mail });
+        await this.mailer.send({ id: row.id, to: row.to_email, locale: row.locale, ...mail });
       } catch (error) {
         failure = error instanceof Error ? error : new Error(String(error));
         const attempts = job?.opts.attempts ?? 1;

@@ -8,6 +8,8 @@ export interface Mail {
   /** The outbox id; the Message-ID is <id@frirom>, the same on every attempt. */
   id: string;
   to: string;
+  /** The language it is written in, sent as Content-Language. */
+  locale: 'nb' | 'en';
   subject: string;
   text: string;
   html: string;
@@ -38,6 +40,8 @@ export class Mailer implements OnModuleDestroy {
       text: mail.text,
       html: mail.html,
       messageId: Mailer.messageId(mail.id),
+      // RFC 3834: no person sent this, so autoresponders and vacation replies stay quiet
+      headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.locale },
     })) as { message?: Buffer };
     if (this.toFiles) {
       await mkdir(this.config.mailDir, { recursive: true });

@@ -17,6 +17,7 @@ export const MESSAGE_KINDS = [
   'organisation_invitation',
   'welcome',
   'password_reset',
+  'organisation_verified',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -77,6 +78,7 @@ export class OutboxAdminController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed message again (a fresh job; the same Message-ID)' })
   @ApiOkResponse({ type: OutboxView })
+  @ApiErrors('INVALID_STATE')
   async retry(@IdParam() id: string): Promise<OutboxView> {
     const [row] = await updateReturning<Row>(
       this.dataSource.manager,

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { SessionsService } from '../auth/sessions.service';
 import { hasRole } from '../common/auth/roles';
 import { DomainError } from '../common/errors/domain-error';
-import { toErrorAnswer } from '../common/errors/error-mapping';
+import { sendError } from '../common/errors/send-error';
 import { QueueName } from '../jobs/job-registry';
 import { JobsService } from '../jobs/jobs.service';
 
@@ -29,10 +29,7 @@ export function mountQueueBoard(app: INestApplication): void {
   });
   const auth = app.get(SessionsService);
   const origin = new URL(app.get<AppConfig>(APP_CONFIG).publicUrl).origin;
-  const refuse = (res: Response, error: DomainError): void => {
-    const answer = toErrorAnswer(error);
-    res.status(answer.statusCode).json(answer);
-  };
+  const refuse = (req: Request, res: Response, error: DomainError): void => void sendError(req, res, error);
   app.use(QUEUE_BOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization?.startsWith('Bearer ')
       ? req.headers.authorization.slice(7)
@@ -42,12 +39,12 @@ export function mountQueueBoard(app: INestApplication): void {
     // The browser session counts too, for the dashboard's actions only from the service's own pages.
     const fromSession = isSameOriginOrSafe(req, origin) ? readSessionCookie(req) : undefined;
     const token = header ?? fromQuery ?? fromCookie ?? fromSession;
-    if (!token) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
+    if (!token) return refuse(req, res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
     auth.authenticate(token).then(
       (user) => {
-        if (!user) return refuse(res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
+        if (!user) return refuse(req, res, new DomainError('UNAUTHENTICATED', 'Sign in first'));
         if (!hasRole(user, 'staff'))
-          return refuse(res, new DomainError('FORBIDDEN', 'Only staff may see the queues'));
+          return refuse(req, res, new DomainError('FORBIDDEN', 'Only staff may see the queues'));
         if (fromQuery) {
           res.cookie(COOKIE, token, {
             httpOnly: true,
@@ -59,7 +56,7 @@ export function mountQueueBoard(app: INestApplication): void {
         }
         next();
       },
-      () => refuse(res, new DomainError('SERVICE_UNAVAILABLE', 'Try again shortly')),
+      () => refuse(req, res, new DomainError('SERVICE_UNAVAILABLE', 'Try again shortly')),
     );
   });
   app.use(QUEUE_BOARD_PATH, board.getRouter());

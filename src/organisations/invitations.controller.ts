@@ -1,7 +1,7 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiConflictResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -9,7 +9,6 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
-import { ErrorBody } from '../common/errors/error-body';
 import { IdParam } from '../common/http/id-param';
 import { AcceptInvitationDto, InvitationAccepted, InviteDto } from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
@@ -36,7 +35,7 @@ export class InvitationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation (signed in): you become a contact; the token works once' })
   @ApiOkResponse({ type: InvitationAccepted })
-  @ApiConflictResponse({ type: ErrorBody, description: 'INVITATION_USED' })
+  @ApiErrors('INVITATION_INVALID', 'INVITATION_USED', 'INVITATION_EXPIRED')
   accept(@Body() dto: AcceptInvitationDto, @CurrentUser() user: AuthUser): Promise<InvitationAccepted> {
     return this.invitations.accept(dto.token, user);
   }
@@ -46,7 +45,7 @@ export class InvitationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Stop being a contact of the organisation; the last contact cannot' })
   @ApiNoContentResponse({ description: 'You are no longer a contact' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'LAST_CONTACT' })
+  @ApiErrors('LAST_CONTACT')
   async leave(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.invitations.leave(id, user);
   }

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -34,6 +35,7 @@ export class OrganisationsController {
       'REGISTER_UNAVAILABLE) and the worker checks it later.',
   })
   @ApiCreatedResponse({ type: OrganisationView })
+  @ApiErrors('INVALID_ORG_NUMBER', 'ORG_NUMBER_TAKEN')
   create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.create(dto, user);
   }

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { isValidOrgNumber, normalizeOrgNumber } from '../core/org-number';
 import { suggestKind } from '../core/register';
 import { fieldChanges, touchesPricedFacts } from '../core/pricing';
+import { Outbox } from '../notifications/outbox.service';
 import {
   CreateOrganisationDto,
   OrganisationEventView,
@@ -28,6 +29,7 @@ export class OrganisationsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly register: RegisterClient,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Registers an organisation; the caller becomes its contact. It books once staff have verified it. */
@@ -104,6 +106,7 @@ export class OrganisationsService {
     return this.get(id, caller);
   }
 
+  /** Staff verify a pending organisation; its contacts are told by mail (through the outbox, at commit). */
   async verify(id: string, caller: AuthUser): Promise<OrganisationView> {
     await this.dataSource.transaction(async (m) => {
       const result = await m.update(
@@ -111,8 +114,21 @@ export class OrganisationsService {
         { id, status: 'pending' },
         { status: 'verified', verifiedAt: new Date() },
       );
-      if (result.affected) await recordEvent(m, id, 'verified', caller);
-      else if (!(await m.existsBy(Organisation, { id }))) throw notFound('Organisation');
+      if (result.affected) {
+        await recordEvent(m, id, 'verified', caller);
+        const org = (await m.findOneBy(Organisation, { id }))!;
+        const contacts = await this.outbox.organisationContacts(m, id);
+        await this.outbox.add(
+          m,
+          contacts.map((to) => ({
+            kind: 'organisation_verified' as const,
+            to,
+            data: { organisationName: org.name },
+          })),
+        );
+      } else if (!(await m.existsBy(Organisation, { id }))) {
+        throw notFound('Organisation');
+      }
     });
     return this.get(id, caller);
   }

@@ -1,24 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { ICalCalendar } from 'ical-generator';
-import { DateTime } from 'luxon';
 import { DataSource, ILike } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
-import {
-  OSLO,
-  osloDayBounds,
-  osloToday,
-  addDays,
-  osloWallToInstant,
-  parseClock,
-  weekdayOf,
-} from '../common/time';
+import { osloWallToInstant, parseClock, weekdayOf } from '../common/time';
 import { publicHoliday } from '../core/venues/holidays';
 import { Organisation } from '../organisations/organisation.entity';
 import { seasonHoldsSql } from '../seasons/season-status';
 import {
-  CalendarQuery,
   FreeRoomsAnswer,
   FreeRoomsQuery,
   PublicOrganisationQuery,
@@ -135,61 +123,6 @@ export class PortalService {
       total: rows.length > 0 ? Number(rows[0].total) : 0,
     };
   }
-
-  /**
-   * Approved occurrences of a room, a building or an organisation as RFC 5545 (a season's only once it
-   * is published: its answers go out at once), with the Europe/Oslo
-   * VTIMEZONE: one VEVENT per occurrence, its UID stable across downloads. By default from 90 days
-   * back to 400 days ahead.
-   */
-  async calendar(q: CalendarQuery): Promise<string> {
-    const given = [q.roomId, q.buildingId, q.organisationId].filter(Boolean).length;
-    if (given !== 1)
-      throw new DomainError('INVALID_QUERY', 'Give exactly one of roomId, buildingId, organisationId');
-    const from = osloDayBounds(q.from ?? addDays(osloToday(), -90)).start;
-    const to = osloDayBounds(q.to ?? addDays(osloToday(), 400)).end;
-    if (to <= from) throw new DomainError('INVALID_TIME_RANGE', '`to` must not be before `from`');
-    if (to.getTime() - from.getTime() > 3 * 366 * 86_400_000) {
-      throw new DomainError('INVALID_TIME_RANGE', 'Ask for at most three years at a time');
-    }
-    const rows = await this.dataSource.query<CalendarRow[]>(
-      `SELECT o.id, o.starts_at, o.ends_at, q.title, org.name AS organisation_name,
-              r.name AS room_name, b.name AS building_name, b.address
-         FROM booking_occurrences o
-         JOIN booking_requests q ON q.id = o.request_id
-         JOIN organisations org ON org.id = q.organisation_id
-         JOIN rooms r ON r.id = o.room_id
-         JOIN buildings b ON b.id = r.building_id
-        WHERE o.status = 'approved' AND o.period && tstzrange($1, $2)
-          AND (q.season_id IS NULL
-               OR EXISTS (SELECT 1 FROM seasons se WHERE se.id = q.season_id AND se.published_at IS NOT NULL))
-          AND ($3::uuid IS NULL OR o.room_id = $3)
-          AND ($4::uuid IS NULL OR r.building_id = $4)
-          AND ($5::uuid IS NULL OR q.organisation_id = $5)
-        ORDER BY o.starts_at, o.id`,
-      [from, to, q.roomId ?? null, q.buildingId ?? null, q.organisationId ?? null],
-    );
-    const calendar = new ICalCalendar({
-      name: 'frirom',
-      prodId: { company: 'frirom', product: 'public-calendar', language: 'NB' },
-    });
-    // A generator without a calendar-wide zone: VTIMEZONE for the events' zone, DTSTAMP stays in UTC.
-    calendar.timezone({ name: '', generator: getVtimezoneComponent });
-    calendar.x('X-WR-TIMEZONE', OSLO);
-    for (const row of rows) {
-      calendar.createEvent({
-        id: `${row.id}@frirom`,
-        start: DateTime.fromJSDate(row.starts_at, { zone: OSLO }),
-        end: DateTime.fromJSDate(row.ends_at, { zone: OSLO }),
-        timezone: OSLO,
-        stamp: DateTime.utc(),
-        summary: row.title,
-        description: `${row.organisation_name}\n${row.room_name}, ${row.building_name}`,
-        location: [row.room_name, row.building_name, row.address].filter(Boolean).join(', '),
-      });
-    }
-    return calendar.toString();
-  }
 }
 
 const toPublicOrganisation = (o: Organisation): PublicOrganisationView => ({
@@ -200,14 +133,3 @@ const toPublicOrganisation = (o: Organisation): PublicOrganisationView => ({
   website: o.website,
   municipalityNumber: o.municipalityNumber,
 });
-
-interface CalendarRow {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  title: string;
-  organisation_name: string;
-  room_name: string;
-  building_name: string;
-  address: string | null;
-}

@@ -1,17 +1,12 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
+import { JobAcceptedView } from '../jobs/dto/job-accepted.dto';
 import { AllocationService } from './allocation.service';
-import {
-  AllocationView,
-  CommitDto,
-  CommitView,
-  JobAcceptedView,
-  MoveAssignmentDto,
-  PinsDto,
-} from './dto/allocation.dto';
+import { AllocationView, CommitDto, CommitView, MoveAssignmentDto, PinsDto } from './dto/allocation.dto';
 import { SeasonCommitService } from './season-commit.service';
 
 @ApiTags('seasons')
@@ -30,6 +25,7 @@ export class AllocationController {
     description: 'While the round is open the run is a preview; commit waits for the deadline.',
   })
   @ApiAcceptedResponse({ type: JobAcceptedView })
+  @ApiErrors('INVALID_STATE')
   allocate(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<JobAcceptedView> {
     return this.allocation.allocate(id, user);
   }
@@ -46,6 +42,7 @@ export class AllocationController {
     summary: 'Fix assignments every run keeps; checked (400/409 with the problems); then run again (staff)',
   })
   @ApiOkResponse({ type: AllocationView })
+  @ApiErrors('INVALID_STATE', 'CONFLICT')
   pins(@IdParam() id: string, @Body() dto: PinsDto): Promise<AllocationView> {
     return this.allocation.setPins(id, dto.pins);
   }
@@ -57,6 +54,7 @@ export class AllocationController {
       'Grant another alternative of an application in the proposal, checked against the rest; pinned (staff)',
   })
   @ApiOkResponse({ type: AllocationView })
+  @ApiErrors('INVALID_STATE', 'CONFLICT')
   move(
     @IdParam() id: string,
     @IdParam('requestId') requestId: string,
@@ -74,6 +72,7 @@ export class AllocationController {
       'approved bookings outside the season answer 409 BOOKING_CONFLICT unless skipBookedDates is set.',
   })
   @ApiOkResponse({ type: CommitView })
+  @ApiErrors('INVALID_STATE', 'CONFLICT', 'BOOKING_CONFLICT')
   commit(@IdParam() id: string, @Body() dto: CommitDto, @CurrentUser() user: AuthUser): Promise<CommitView> {
     return this.commits.commit(id, dto, user);
   }

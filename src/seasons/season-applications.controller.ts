@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
@@ -34,6 +35,7 @@ export class SeasonApplicationsController {
   @Roles('applicant', 'staff')
   @ApiOperation({ summary: 'Change an application until the deadline (409 SEASON_CLOSED after)' })
   @ApiOkResponse({ type: SeasonApplicationView })
+  @ApiErrors('SEASON_CLOSED', 'INVALID_STATE', 'INVALID_TIME_RANGE', 'OVER_CAPACITY')
   update(
     @IdParam() id: string,
     @IdParam('requestId') requestId: string,
@@ -48,6 +50,7 @@ export class SeasonApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw an application: applicants until the deadline, staff until committed' })
   @ApiOkResponse({ type: SeasonApplicationView })
+  @ApiErrors('SEASON_CLOSED', 'INVALID_STATE')
   withdraw(
     @IdParam() id: string,
     @IdParam('requestId') requestId: string,

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators';
@@ -18,6 +19,7 @@ export class SeasonsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Make an application round; it starts with the default priority policy (staff)' })
   @ApiCreatedResponse({ type: SeasonView })
+  @ApiErrors('INVALID_TIME_RANGE', 'NOT_FOUND', 'CONFLICT')
   create(@Body() dto: CreateSeasonDto, @CurrentUser() user: AuthUser): Promise<SeasonView> {
     return this.seasons.create(dto, user);
   }
@@ -42,6 +44,7 @@ export class SeasonsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Change dates, deadline or rooms until the allocation is committed (staff)' })
   @ApiOkResponse({ type: SeasonView })
+  @ApiErrors('INVALID_TIME_RANGE', 'INVALID_STATE', 'CONFLICT')
   update(@IdParam() id: string, @Body() dto: UpdateSeasonDto): Promise<SeasonView> {
     return this.seasons.update(id, dto);
   }
@@ -50,6 +53,7 @@ export class SeasonsController {
   @Roles('staff')
   @ApiOperation({ summary: 'The rooms given out in the round (staff)' })
   @ApiOkResponse({ type: SeasonView })
+  @ApiErrors('INVALID_STATE')
   setRooms(@IdParam() id: string, @Body() dto: SeasonRoomsDto): Promise<SeasonView> {
     return this.seasons.setRooms(id, dto.roomIds);
   }
@@ -66,6 +70,7 @@ export class SeasonsController {
   @Roles('staff')
   @ApiOperation({ summary: "Replace the season's priority policy until it is committed (staff)" })
   @ApiOkResponse({ type: PolicyView })
+  @ApiErrors('INVALID_STATE')
   setPolicy(@IdParam() id: string, @Body() dto: PolicyDto): Promise<SeasonPolicy> {
     return this.seasons.setPolicy(id, dto);
   }
@@ -75,6 +80,7 @@ export class SeasonsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Show a committed season in the public calendar (staff)' })
   @ApiOkResponse({ type: SeasonView })
+  @ApiErrors('INVALID_STATE')
   publish(@IdParam() id: string): Promise<SeasonView> {
     return this.seasons.publish(id);
   }

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -5,7 +6,8 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { JobName } from '../jobs/job-registry';
 import { JobsService } from '../jobs/jobs.service';
-import { JobAcceptedView, RollupDto, UsageAnswer, UsageQuery } from './dto/usage.dto';
+import { JobAcceptedView } from '../jobs/dto/job-accepted.dto';
+import { RollupDto, UsageAnswer, UsageQuery } from './dto/usage.dto';
 import { checkPeriod } from './period';
 import { UsageService } from './usage.service';
 
@@ -28,6 +30,7 @@ export class StatsController {
       'at 02:30 the days changed since, the last week and the coming year.',
   })
   @ApiAcceptedResponse({ type: JobAcceptedView })
+  @ApiErrors('INVALID_TIME_RANGE')
   async rollup(@Body() dto: RollupDto, @CurrentUser() user: AuthUser): Promise<JobAcceptedView> {
     checkPeriod(dto.from, dto.to);
     const jobId = await this.jobs.enqueue(
@@ -50,6 +53,7 @@ export class StatsController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: UsageAnswer })
+  @ApiErrors('INVALID_TIME_RANGE')
   async usage(
     @Query() q: UsageQuery,
     @Req() req: Request,

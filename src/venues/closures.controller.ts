@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -21,6 +22,7 @@ export class ClosuresController {
   @Roles('staff')
   @ApiOperation({ summary: 'Close a room or a whole building for a period (staff)' })
   @ApiCreatedResponse({ type: ClosureView })
+  @ApiErrors('INVALID_TIME_RANGE', 'NOT_FOUND')
   create(@Body() dto: CreateClosureDto): Promise<ClosureView> {
     return this.closures.create(dto);
   }
@@ -29,6 +31,7 @@ export class ClosuresController {
   @Public()
   @ApiOperation({ summary: 'List closures; filters roomId, buildingId, from, to' })
   @ApiOkResponse({ type: PageOf(ClosureView) })
+  @ApiErrors('INVALID_TIME_RANGE')
   list(@Query() q: ClosureQuery): Promise<Page<ClosureView>> {
     return this.closures.list(q);
   }

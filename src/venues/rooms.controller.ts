@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../common/auth/decorators';
@@ -28,6 +29,7 @@ export class RoomsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Create a room, or a section of one with parentRoomId (staff)' })
   @ApiCreatedResponse({ type: RoomView })
+  @ApiErrors('NOT_FOUND', 'CONFLICT', 'INVALID_SECTION', 'INVALID_OPENING_HOURS')
   create(@Body() dto: CreateRoomDto): Promise<RoomView> {
     return this.rooms.create(dto);
   }
@@ -36,6 +38,7 @@ export class RoomsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Edit a room (staff)' })
   @ApiOkResponse({ type: RoomView })
+  @ApiErrors('CONFLICT', 'INVALID_SECTION', 'INVALID_OPENING_HOURS')
   update(@IdParam() id: string, @Body() dto: UpdateRoomDto): Promise<RoomView> {
     return this.rooms.update(id, dto);
   }
@@ -60,6 +63,7 @@ export class RoomsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Replace the weekly opening hours, in Europe/Oslo wall time (staff)' })
   @ApiOkResponse({ type: RoomView })
+  @ApiErrors('INVALID_OPENING_HOURS')
   setOpeningHours(@IdParam() id: string, @Body() dto: OpeningHoursDto): Promise<RoomView> {
     return this.rooms.setOpeningHours(id, dto);
   }
@@ -68,6 +72,7 @@ export class RoomsController {
   @Public()
   @ApiOperation({ summary: 'Whether the room is open for the whole range, and if not why' })
   @ApiOkResponse({ type: AvailabilityView })
+  @ApiErrors('INVALID_TIME_RANGE')
   async availability(@IdParam() id: string, @Query() q: AvailabilityQuery): Promise<AvailabilityView> {
     if (q.endsAt <= q.startsAt) throw new DomainError('INVALID_TIME_RANGE', 'endsAt must be after startsAt');
     if (q.endsAt.getTime() - q.startsAt.getTime() > 31 * 24 * 3_600_000) {

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { ANSWERS_DIR_ENV } from './answer-check';
 import { databaseUrl, TEST_DB_PREFIX, templateName, withAdmin } from './db';
 
 const alive = (pid: number): boolean => {
@@ -16,6 +20,8 @@ const alive = (pid: number): boolean => {
 export default async function globalSetup(): Promise<void> {
   const template = templateName(process.pid);
   process.env.FRIROM_TEST_TEMPLATE = template;
+  // Every JSON answer of this run is recorded here and checked against the document at the end.
+  process.env[ANSWERS_DIR_ENV] = mkdtempSync(join(tmpdir(), 'frirom-answers-'));
   await withAdmin(async (c) => {
     const existing = await c.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}%'`,

@@ -1,3 +1,5 @@
+import { recordAnswer } from './answer-check';
+
 /** A small HTTP client over real sockets for the tests. */
 export interface Answer<T = any> {
   status: number;
@@ -14,6 +16,11 @@ export interface CallOptions {
   token?: string;
   headers?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
+  /**
+   * Accept-Language: English unless a test says otherwise, so tests can read the English messages;
+   * null sends none (then the user's locale, or bokmål, decides).
+   */
+  language?: string | null;
 }
 
 export class Http {
@@ -31,7 +38,9 @@ export class Http {
     const url = new URL(path, this.baseUrl);
     for (const [k, v] of Object.entries(options.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { ...options.headers };
+    const language = options.language === undefined ? 'en' : options.language;
+    const headers: Record<string, string> = { ...(language === null ? {} : { 'accept-language': language }) };
+    Object.assign(headers, options.headers);
     const token = options.token ?? this.defaultToken;
     if (token) headers.authorization = `Bearer ${token}`;
     let body: string | Buffer | undefined;
@@ -46,6 +55,8 @@ export class Http {
     const text = await res.text();
     let parsed: unknown = text;
     if (res.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text);
+    if (typeof parsed !== 'string')
+      recordAnswer({ method, path: url.pathname, status: res.status, body: parsed });
     return { status: res.status, body: parsed as T, text, headers: res.headers };
   }
 

@@ -53,6 +53,10 @@ function mergeSchemas(a: any, b: any): any {
   };
 }
 
+/** An instant: `format: date-time` on answers, a documented pattern on inputs (offset optional). */
+export const isInstant = (s: any): boolean =>
+  s.format === 'date-time' || (typeof s.pattern === 'string' && s.pattern.includes('T\\d{2}:'));
+
 /** A plausible value for a schema: its example, its first enum value, or one made from its type. */
 export function sample(document: any, schema: any, depth = 0): unknown {
   const s = deref(document, schema);
@@ -61,7 +65,7 @@ export function sample(document: any, schema: any, depth = 0): unknown {
   if (s.oneOf ?? s.anyOf) return sample(document, (s.oneOf ?? s.anyOf)[0], depth);
   switch (s.type) {
     case 'string':
-      if (s.format === 'date-time') return '2027-09-07T18:00:00+02:00';
+      if (isInstant(s)) return '2027-09-07T18:00:00+02:00';
       if (s.format === 'date') return '2027-09-07';
       if (s.format === 'uuid') return randomUUID();
       if (s.format === 'email') return 'robust@example.no';
@@ -111,7 +115,7 @@ export function dateKind(document: any, schema: any): 'date' | 'instant' | undef
   const s = deref(document, schema);
   if (s.type !== 'string' && s.type !== undefined) return undefined;
   if (s.format === 'date') return 'date';
-  if (s.format === 'date-time') return 'instant';
+  if (isInstant(s)) return 'instant';
   if (typeof s.example !== 'string') return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(s.example)) return 'date';
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s.example) ? 'instant' : undefined;
@@ -177,15 +181,31 @@ export function badValues(document: any, schema: any): unknown[] {
 }
 
 /** Malformed bodies: not objects, empty, an unknown field, and each field (to depth 2) made wrong. */
-export function badBodies(document: any, schema: any): { label: string; body?: unknown; raw?: string }[] {
+export interface BadBody {
+  label: string;
+  body?: unknown;
+  raw?: string;
+  /** Must answer 400 whatever the path: an unknown field is refused before any handler runs. */
+  refused?: boolean;
+}
+
+/** Field names every plain object answers to through its prototype; unknown like any other. */
+export const PROTOTYPE_NAMES = ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
+
+export function badBodies(document: any, schema: any): BadBody[] {
   const base = sample(document, schema) as Record<string, unknown>;
-  const out: { label: string; body?: unknown; raw?: string }[] = [
+  const out: BadBody[] = [
     { label: 'array body', body: [] },
     { label: 'string body', body: 'text' },
     { label: 'number body', body: 42 },
     { label: 'null body', raw: 'null' },
     { label: 'empty object', body: {} },
-    { label: 'unknown field', body: { ...base, notAField: 1 } },
+    { label: 'unknown field', body: { ...base, notAField: 1 }, refused: true },
+    ...PROTOTYPE_NAMES.map((name) => ({
+      label: `field named ${name}`,
+      raw: JSON.stringify(base).replace(/^\{/, `{"${name}":"x",`),
+      refused: true,
+    })),
     {
       label: 'prototype pollution',
       raw: JSON.stringify(base).replace(/^\{/, '{"__proto__":{"admin":true},'),

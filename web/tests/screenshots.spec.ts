@@ -4,7 +4,6 @@ import { CHROMIUM } from '../playwright.config';
 
 // The README's pictures (docs/screenshots), 1280 px wide: `UPDATE_SCREENSHOTS=1 npm run test:web -- screenshots`.
 const DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
-test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to retake the README screenshots');
 // Chromium's own language decides how date fields read (dd.mm.åååå).
 test.use({
   viewport: { width: 1280, height: 900 },
@@ -21,4 +20,28 @@ test('front page and a room page', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/');
   await page.screenshot({ path: join(DIR, '..', '..', 'var', 'front-360.png'), fullPage: true });
+});
+
+test('the request form with a quote', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/logg-inn', { waitUntil: 'networkidle' });
+  await page.getByLabel('E-post').fill('applicant@demo.frirom.no');
+  await page.getByLabel('Passord').fill('demo-applicant');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page).toHaveURL(/\/min-side$/, { timeout: 15_000 });
+  await page.goto('/lokaler?type=auditorium');
+  await page.getByRole('link', { name: 'Lille sal' }).click();
+  await page.getByRole('link', { name: 'Søk om tid' }).click();
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((2 - d.getUTCDay() + 7) % 7) + 35);
+  await page.getByLabel('Hva skal dere gjøre?').fill('Korøvelse');
+  await page.getByLabel('Hvor mange kommer?').fill('30');
+  await page.getByLabel('Dato', { exact: true }).fill(d.toISOString().slice(0, 10));
+  await page.getByLabel('Fra kl.').fill('18:00');
+  await page.getByLabel('Til kl.').fill('20:00');
+  await page.getByLabel('Hver uke, samme ukedag').check();
+  await page.getByLabel('Et antall ganger').check();
+  await page.getByLabel('Antall ganger', { exact: true }).fill('4');
+  await expect(page.getByText(/Til sammen .*kr for 4 datoer\./)).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: join(DIR, 'request.png'), fullPage: true });
 });

@@ -68,7 +68,7 @@ export class RegisterDto {
   @ApiPropertyOptional({
     enum: ['nb', 'en'],
     default: 'nb',
-    description: 'Language of the mails the user gets',
+    description: 'Language of the mails the user gets, and of error messages when no Accept-Language is sent',
   })
   @IsOptional()
   @IsIn(['nb', 'en'])

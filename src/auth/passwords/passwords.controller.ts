@@ -1,15 +1,9 @@
+import { ApiErrors } from '../../common/errors/api-errors';
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import { AuthUser } from '../../common/auth/roles';
-import { ErrorBody } from '../../common/errors/error-body';
 import { clientAddress } from '../auth.controller';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetDto } from '../dto/auth.dto';
 import { PasswordsService } from './passwords.service';
@@ -23,7 +17,13 @@ export class PasswordsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Change my password; every other token and session of mine ends' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'WRONG_PASSWORD or a PASSWORD_* rule' })
+  @ApiErrors(
+    'WRONG_PASSWORD',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_TOO_LONG',
+    'PASSWORD_TOO_COMMON',
+    'PASSWORD_LIKE_IDENTITY',
+  )
   async change(@CurrentUser() caller: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request) {
     await this.passwords.change(caller, dto.currentPassword, dto.newPassword, clientAddress(req));
   }
@@ -46,7 +46,13 @@ export class PasswordsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password from the mailed link; older links and sessions end' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ type: ErrorBody, description: 'INVALID_RESET_TOKEN or a PASSWORD_* rule' })
+  @ApiErrors(
+    'INVALID_RESET_TOKEN',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_TOO_LONG',
+    'PASSWORD_TOO_COMMON',
+    'PASSWORD_LIKE_IDENTITY',
+  )
   async confirmReset(@Body() dto: PasswordResetConfirmDto, @Req() req: Request) {
     await this.passwords.confirmReset(dto.token, dto.password, clientAddress(req));
   }

@@ -29,12 +29,13 @@ export class CompetingOccurrenceView {
 }
 
 export class BlockerView {
-  @ApiProperty({ enum: ['booking', 'closure', 'holiday', 'outside_opening_hours'] }) kind!: string;
+  @ApiProperty({ enum: ['booking', 'closure', 'holiday', 'outside_opening_hours', 'season'] }) kind!: string;
   @ApiProperty({ type: [String], description: 'The pending occurrences of the group that meet it' })
   occurrenceIds!: string[];
   @ApiPropertyOptional({ format: 'uuid', description: 'The approved occurrence in the way' })
   occurrenceId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) closureId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The season holding the time' }) seasonId?: string;
   @ApiPropertyOptional({ format: 'date' }) date?: string;
   @ApiPropertyOptional() reason?: string;
 }

@@ -49,7 +49,12 @@ export class OccurrenceView {
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty({ enum: OCCURRENCE_STATUSES }) status!: OccurrenceStatus;
-  @ApiProperty({ type: [ConflictView] }) conflicts!: ConflictView[];
+  @ApiProperty({
+    type: [ConflictView],
+    description:
+      'For a pending occurrence, what it meets as things stand now (as GET /conflicts); a decided one shows none',
+  })
+  conflicts!: ConflictView[];
   @ApiProperty({ type: FeeView }) fee!: FeeView;
   @ApiProperty({ nullable: true, type: String }) decisionNote!: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) cancelledLate!: boolean | null;
@@ -109,7 +114,12 @@ export class QuoteOccurrenceView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) ruleId!: string | null;
   @ApiProperty({ nullable: true, type: Number }) ruleVersion!: number | null;
   @ApiProperty({ type: [FeeLineView] }) lines!: FeeLineView[];
-  @ApiProperty({ type: [ConflictView] }) conflicts!: ConflictView[];
+  @ApiProperty({
+    type: [ConflictView],
+    description:
+      'For a pending occurrence, what it meets as things stand now (as GET /conflicts); a decided one shows none',
+  })
+  conflicts!: ConflictView[];
   @ApiProperty() explanation!: string;
 }
 

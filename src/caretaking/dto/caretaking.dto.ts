@@ -104,7 +104,7 @@ export class AttendanceDto {
   reason?: string;
 }
 
-export class ContactView {
+export class CaretakerContactView {
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
   @ApiProperty({ nullable: true, type: String }) phone!: string | null;
 }
@@ -130,8 +130,8 @@ export class CaretakerOccurrenceView {
   @ApiProperty() title!: string;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
-  @ApiProperty({ type: ContactView, description: "The organisation's contact, for the caretaker" })
-  contact!: ContactView;
+  @ApiProperty({ type: CaretakerContactView, description: "The organisation's contact, for the caretaker" })
+  contact!: CaretakerContactView;
   @ApiProperty() expectedParticipants!: number;
   @ApiProperty({ type: AccessView }) access!: AccessView;
   @ApiProperty({ nullable: true, enum: ['used', 'no_show'] }) attendance!: string | null;

@@ -1,7 +1,14 @@
 import { HttpException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error';
+import { DomainError, FieldProblem, MessageOptions } from './domain-error';
 import { ERROR_STATUS, ErrorCode } from './error-codes';
+import { codeMessage, fieldMessage, Locale } from './messages';
+
+export interface FieldDetail {
+  field: string;
+  code: string;
+  message: string;
+}
 
 export interface ErrorAnswer {
   statusCode: number;
@@ -40,45 +47,88 @@ interface BodyParserError {
   status?: number;
 }
 
-function answer(code: ErrorCode, message: string, details?: unknown): ErrorAnswer {
-  return { statusCode: ERROR_STATUS[code], code, message, ...(details === undefined ? {} : { details }) };
+/** One field's problem in the caller's language; class-validator's own English text is kept for en. */
+export const fieldDetail = (locale: Locale, p: FieldProblem): FieldDetail => ({
+  field: p.field,
+  code: p.code,
+  message: locale === 'en' && p.en ? p.en : fieldMessage(locale, p.code, { field: p.field, ...p.params }),
+});
+
+/**
+ * The message of an answer: English callers read the English text the throw site wrote; everyone
+ * else the catalogue's text for the site's key or its code.
+ */
+function message(locale: Locale, code: ErrorCode, english: string, options: MessageOptions): string {
+  if (options.fields?.length) {
+    const fields = options.fields.slice(0, 5).map((f) => fieldDetail(locale, f).message);
+    return fields.join('; ');
+  }
+  if (locale === 'en' && english) return english;
+  return (
+    codeMessage(locale, options.key ?? code, options.params) ??
+    codeMessage(locale, code, options.params) ??
+    english
+  );
 }
 
-/** Maps anything thrown while serving a request to the one error shape. */
-export function toErrorAnswer(error: unknown): ErrorAnswer {
-  if (error instanceof DomainError) return answer(error.code, error.message, error.details);
+function answer(
+  locale: Locale,
+  code: ErrorCode,
+  english: string,
+  details?: unknown,
+  options: MessageOptions = {},
+): ErrorAnswer {
+  const shown = options.fields?.length ? options.fields.map((f) => fieldDetail(locale, f)) : details;
+  return {
+    statusCode: ERROR_STATUS[code],
+    code,
+    message: message(locale, code, english, options),
+    ...(shown === undefined ? {} : { details: shown }),
+  };
+}
+
+/** Maps anything thrown while serving a request to the one error shape, in the caller's language. */
+export function toErrorAnswer(error: unknown, locale: Locale = 'nb'): ErrorAnswer {
+  if (error instanceof DomainError)
+    return answer(locale, error.code, error.message, error.details, error.options);
 
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
     const response = error.getResponse();
-    const message =
+    const english =
       typeof response === 'object' && response !== null && 'message' in response
         ? [response.message].flat().join('; ')
         : error.message;
-    return { statusCode: status, code, message };
+    const params = code === 'NOT_FOUND' ? { what: 'Route' } : undefined;
+    return { ...answer(locale, code, english, undefined, { params }), statusCode: status };
   }
 
   const bodyError = error as BodyParserError;
   switch (bodyError?.type) {
     case 'entity.parse.failed':
-      return answer('MALFORMED_JSON', 'The request body is not valid JSON');
+      return answer(locale, 'MALFORMED_JSON', 'The request body is not valid JSON');
     case 'entity.too.large':
-      return answer('PAYLOAD_TOO_LARGE', 'The request body is too large');
+      return answer(locale, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return answer('UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON');
+      return answer(locale, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON');
     case 'request.aborted':
     case 'request.size.invalid':
-      return answer('VALIDATION_FAILED', 'The request body was incomplete');
+      return answer(locale, 'VALIDATION_FAILED', 'The request body was incomplete', undefined, {
+        key: 'VALIDATION_FAILED.incomplete',
+      });
   }
 
   if (error instanceof QueryFailedError) {
     const sqlState = (error.driverError as { code?: string } | undefined)?.code;
     const code = sqlState ? CLIENT_SQLSTATES[sqlState] : undefined;
-    if (code)
-      return answer(code, code === 'VALIDATION_FAILED' ? 'A value is out of range or malformed' : 'Conflict');
+    if (code === 'VALIDATION_FAILED')
+      return answer(locale, code, 'A value is out of range or malformed', undefined, {
+        key: 'VALIDATION_FAILED.outOfRange',
+      });
+    if (code) return answer(locale, code, 'Conflict');
   }
 
-  return answer('INTERNAL', 'Internal server error');
+  return answer(locale, 'INTERNAL', 'Internal server error');
 }

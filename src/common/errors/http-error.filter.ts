@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { scrubEmails } from '../logging/logging';
 import { toErrorAnswer } from './error-mapping';
+import { sendError } from './send-error';
 
 /** The one place where errors become HTTP answers. */
 @Catch()
@@ -9,13 +10,15 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const body = toErrorAnswer(error);
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    if (res.headersSent) {
+      if (toErrorAnswer(error).statusCode >= 500)
+        this.logger.error({ err: describe(error) }, 'Unhandled error');
+      return;
+    }
+    const body = sendError(http.getRequest<Request>(), res, error);
     if (body.statusCode >= 500) this.logger.error({ err: describe(error) }, 'Unhandled error');
-    if (res.headersSent) return;
-    const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
-    res.status(body.statusCode).type('application/json').json(body);
   }
 }
 

@@ -11,7 +11,7 @@ import { Optional } from './transforms';
  * The one place that says which dates and instants the API accepts: every date and instant field of every
  * body and query is declared with these decorators. A refused value answers VALIDATION_FAILED with the
  * reason (`invalid_date`, `invalid_instant`, `nonexistent_local_time`, `date_out_of_range`,
- * `reversed_range`) as the constraint name, so `details[].reason` says which.
+ * `reversed_range`) as the constraint name, so `details[].code` says which.
  */
 interface FieldOptions {
   optional?: boolean;
@@ -46,6 +46,17 @@ const Reason = (
   });
 
 /**
+ * What an input instant looks like: a date and wall-clock time, optionally seconds and an offset.
+ * Documented as a pattern, not `format: date-time`, which demands an offset.
+ */
+export const INSTANT_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?$';
+
+/** The same, where a plain date YYYY-MM-DD (the start of that day in Oslo) is accepted too. */
+export const INSTANT_OR_DATE_PATTERN =
+  '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?)?$';
+
+/**
  * An instant: ISO 8601 with an offset, or without one meaning Europe/Oslo wall time. Arrives in the DTO
  * as a Date. A time that does not exist in Oslo (the skipped hour in March) is refused as such.
  */
@@ -64,7 +75,11 @@ export const InstantField = (options: InstantOptions = {}): PropertyDecorator =>
   return applyDecorators(
     doc(
       { ...options, description },
-      { type: String, format: 'date-time', example: options.example ?? '2027-09-07T18:00:00+02:00' },
+      {
+        type: String,
+        pattern: options.plainDate ? INSTANT_OR_DATE_PATTERN : INSTANT_PATTERN,
+        example: options.example ?? '2027-09-07T18:00:00+02:00',
+      },
     ),
     Transform(({ value }: { value: unknown }) => {
       if (typeof value !== 'string') return value;
@@ -130,9 +145,9 @@ export const NotBefore = (startField: string): PropertyDecorator =>
 /** The same refusal, for a service that fills in a default start (e.g. now) and only then sees the range. */
 export function reversedRange(field: string, startField: string): DomainError {
   const message = DATE_MESSAGES.reversed_range(field, startField);
-  return new DomainError('VALIDATION_FAILED', message, [
-    { field, problems: [message], reason: 'reversed_range' },
-  ]);
+  return new DomainError('VALIDATION_FAILED', message, undefined, {
+    fields: [{ field, code: 'reversed_range', params: {}, en: message }],
+  });
 }
 
 /** A wall-clock time 'HH:MM' (24:00 allowed as the end of a day). */

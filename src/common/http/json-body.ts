@@ -1,6 +1,6 @@
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
-import { toErrorAnswer } from '../errors/error-mapping';
 import { DomainError } from '../errors/domain-error';
+import { sendError } from '../errors/send-error';
 
 export const BODY_LIMIT = '256kb';
 
@@ -12,6 +12,8 @@ const refusedText = (): DomainError =>
   new DomainError(
     'VALIDATION_FAILED',
     'Text may not contain NUL characters or unpaired surrogates, and no field may be named __proto__',
+    undefined,
+    { key: 'VALIDATION_FAILED.badText' },
   );
 
 /** Thrown inside body-parser, which decorates it with a status, so it is a plain Error marked as ours. */
@@ -41,23 +43,20 @@ export function jsonBody(): RequestHandler {
     type: () => true,
     reviver: refuseBadText,
   });
-  const fail = (res: Response, error: unknown): void => {
-    const answer = toErrorAnswer(error);
-    res.status(answer.statusCode).json(answer);
-  };
+  const fail = (req: Request, res: Response, error: unknown): void => void sendError(req, res, error);
   return (req: Request, res: Response, next: NextFunction) => {
     if (hasUnstorableText(req.query) || hasUnstorableText(decodeURIComponentSafe(req.path))) {
-      return fail(res, refusedText());
+      return fail(req, res, refusedText());
     }
     const empty = req.headers['content-length'] === '0' && req.headers['transfer-encoding'] === undefined;
     const type = empty ? null : req.is(['application/json', 'application/*+json']);
     if (type === null) return next(); // no body
     if (type === false) {
-      return fail(res, new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
+      return fail(req, res, new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
     }
     parse(req, res, (error?: unknown) => {
       if (!error) return next();
-      fail(res, error instanceof Error && error.message === REFUSED_TEXT_MARK ? refusedText() : error);
+      fail(req, res, error instanceof Error && error.message === REFUSED_TEXT_MARK ? refusedText() : error);
     });
   };
 }

@@ -43,12 +43,19 @@ export function pinoOptions(level: string, name: string): LoggerOptions {
   };
 }
 
+/** Which process logs: each line's `name`. */
+export type ProcessName = 'frirom-api' | 'frirom-worker';
+
 /** nestjs-pino settings: JSON logs, one request id per request (taken from X-Request-Id when sane). */
-export function httpLoggerParams(level: string, destination?: DestinationStream): Params {
+export function httpLoggerParams(
+  level: string,
+  destination?: DestinationStream,
+  name: ProcessName = 'frirom-api',
+): Params {
   return {
     pinoHttp: [
       {
-        ...pinoOptions(level, 'frirom-api'),
+        ...pinoOptions(level, name),
         genReqId: (req: IncomingMessage, res: ServerResponse): string => {
           const given = req.headers['x-request-id'];
           const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -142,10 +142,6 @@ export class AllocationView {
   @ApiPropertyOptional({ description: 'Why the last run failed' }) failure?: unknown;
 }
 
-export class JobAcceptedView {
-  @ApiProperty({ format: 'uuid' }) jobId!: string;
-}
-
 export class CommitRequestView {
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ enum: ['approved', 'rejected'] }) status!: string;

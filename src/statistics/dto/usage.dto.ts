@@ -16,10 +16,6 @@ export class RollupDto {
   to!: string;
 }
 
-export class JobAcceptedView {
-  @ApiProperty({ format: 'uuid', description: 'Follow it at GET /jobs/{jobId}' }) jobId!: string;
-}
-
 export class UsageQuery {
   @DateField({ example: '2026-01-01', description: 'First local date counted' })
   from!: string;

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -51,6 +52,7 @@ export class ReportsController {
       'and organisation kind, SVG charts and a statement of method. Follow it at GET /reports/{id}.',
   })
   @ApiAcceptedResponse({ type: ReportAcceptedView })
+  @ApiErrors('INVALID_TIME_RANGE')
   create(@Body() dto: CreateEvaluationDto, @CurrentUser() user: AuthUser): Promise<ReportAcceptedView> {
     return this.reports.create(dto, user);
   }
@@ -68,6 +70,7 @@ export class ReportsController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV', schema: { type: 'string' } })
+  @ApiErrors('REPORT_NOT_READY')
   async csv(
     @IdParam() id: string,
     @Query() q: ReportCsvQuery,
@@ -84,6 +87,7 @@ export class ReportsController {
   @ApiParam({ name: 'name', enum: CHART_NAMES })
   @ApiProduces('image/svg+xml')
   @ApiOkResponse({ description: 'An SVG image', schema: { type: 'string' } })
+  @ApiErrors('REPORT_NOT_READY')
   async chart(
     @IdParam() id: string,
     @Param('name') name: string,

@@ -98,3 +98,20 @@ export function CheckboxField({
     </Field>
   );
 }
+
+/** A radio button with its label linked on the server (Designsystemet's Radio links them in the browser). */
+export function RadioField({
+  label,
+  id,
+  ...input
+}: Omit<Common, 'error' | 'description'> & Omit<ComponentProps<typeof Input>, 'id' | 'type'>) {
+  const ids = useIds(id);
+  return (
+    <Field>
+      <Input type="radio" id={ids.id} {...input} />
+      <Label htmlFor={ids.id} weight="regular">
+        {label}
+      </Label>
+    </Field>
+  );
+}

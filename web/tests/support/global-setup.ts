@@ -21,34 +21,41 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The real service as `npm start` runs it (dist/src/start.js: the API and the worker, which builds reports
- * and runs other jobs; so `npm run build` first), on a fresh
- * database it creates, migrates and fills with the Ås demo, on a free port; mails go to a temp folder.
+ * The real service as `npm start` runs it (dist/src/main.js, so `npm run build` first), on a fresh
+ * database it creates, migrates and fills with the Ås demo, on a free port, with the worker beside it;
+ * mails go to a temp folder.
  * The tests read its address from FRIROM_WEB_URL. Stopped, and its database dropped, after the run.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const database = `frirom_pw_${process.pid}_${Date.now()}`;
   const mailDir = mkdtempSync(join(tmpdir(), 'frirom-pw-mail-'));
-  const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'start.js')], {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl(database),
+    REDIS_PREFIX: database,
+    SEED_DEMO: 'true',
+    MAIL_DIR: mailDir,
+    LOG_LEVEL: 'warn',
+  };
+  const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl(database),
-      REDIS_PREFIX: database,
-      SEED_DEMO: 'true',
-      MAIL_DIR: mailDir,
-      LOG_LEVEL: 'warn',
-    },
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  // The worker too, as `npm start` runs it: jobs such as a season's allocation run there.
+  const worker = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'worker.js')], {
+    cwd: ROOT,
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (api.exitCode !== null)
-      throw new Error(`dist/src/start.js stopped (${api.exitCode}); run npm run build`);
+      throw new Error(`dist/src/main.js stopped (${api.exitCode}); run npm run build`);
     const ok = await fetch(`${url}/health`).then(
       (r) => r.ok,
       () => false,
@@ -61,9 +68,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // For specs that must set up what the API refuses on purpose (a booking that has already started).
   process.env.FRIROM_WEB_DATABASE_URL = databaseUrl(database);
   return async () => {
-    const stopped = new Promise((r) => api.once('exit', r));
+    const stopped = [api, worker].map((p) =>
+      p.exitCode === null ? new Promise((r) => p.once('exit', r)) : Promise.resolve(),
+    );
     api.kill('SIGTERM');
-    await stopped;
+    worker.kill('SIGTERM');
+    await Promise.all(stopped);
     await dropDatabase(database);
     rmSync(mailDir, { recursive: true, force: true });
   };
