@@ -9,6 +9,8 @@ interface XmlElement {
   name: string;
   attrs: Record<string, string>;
   children: XmlElement[];
+  /** The element's own text, as written (entities not decoded). */
+  text?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ function parseXml(xml: string): XmlElement {
     }
     if (stack.length === 0 && all.trim() !== '') throw new Error('text outside the root');
     if (ENTITY.test(all)) throw new Error('bad entity in text');
+    if (stack.length > 0) stack[stack.length - 1].text = (stack[stack.length - 1].text ?? '') + all;
   }
   if (!root || stack.length > 0) throw new Error('unclosed elements');
   return root;
@@ -62,6 +65,17 @@ const all = (e: XmlElement, name: string, cls?: string): XmlElement[] => [
   ...(e.name === name && (cls === undefined || e.attrs.class === cls) ? [e] : []),
   ...e.children.flatMap((c) => all(c, name, cls)),
 ];
+
+/** ECharts marks what it draws from data: bars and cells "chart", legend keys "legend". */
+const drawn = (e: XmlElement, type: 'chart' | 'legend'): XmlElement[] => [
+  ...(e.attrs.ecmeta_ssr_type === type ? [e] : []),
+  ...e.children.flatMap((c) => drawn(c, type)),
+];
+
+/** A horizontal bar's length: ECharts draws it as "M x y l <length> 0 …". */
+const barLength = (bar: XmlElement): number => Number(/^M[\d.-]+ [\d.-]+l([\d.-]+) 0/.exec(bar.attrs.d)![1]);
+
+const textOf = (e: XmlElement, name: string): string[] => all(e, name).map((t) => t.text ?? '');
 
 /**
  * Two weeks known by hand. Skolen (school): Gymsal open Mon–Fri 08–22 (70 h a week, 30 h of it outside
@@ -297,17 +311,22 @@ describe('the free-use evaluation report', () => {
     expect(waived.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     const svg = parseXml(waived.text);
     expect(svg.name).toBe('svg');
-    const bars = all(svg, 'rect', 'bar');
+    expect(svg.attrs.role).toBe('img');
+    // Its text alternative: a title naming the period, a description giving the figures.
+    expect(textOf(svg, 'title')).toEqual(['Verdi av fritak per bygg (kr), 2026-02-02 – 2026-02-08']);
+    expect(textOf(svg, 'desc')[0]).toMatch(/Skolen: 600; Kulturhuset: 450/);
+    const bars = drawn(svg, 'chart');
     expect(bars).toHaveLength(2);
-    expect(bars.map((b) => Number(b.attrs.width))).toEqual([expect.any(Number), expect.any(Number)]);
-    expect(Number(bars[0].attrs.width)).toBeGreaterThan(Number(bars[1].attrs.width)); // 600 kr before 450 kr
+    expect(bars.map(barLength)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(barLength(bars[0])).toBeGreaterThan(barLength(bars[1])); // 600 kr before 450 kr
     expect(waived.text).toContain('Skolen');
 
     const months = parseXml((await get('hours-by-month')).text);
-    expect(all(months, 'rect', 'bar')).toHaveLength(3); // February: voluntary, sports, commercial
-    expect(all(months, 'rect', 'legend-key')).toHaveLength(3);
+    expect(drawn(months, 'chart')).toHaveLength(3); // February: voluntary, sports, commercial
+    expect(new Set(drawn(months, 'legend').map((k) => k.attrs.ecmeta_series_index)).size).toBe(3);
+    expect(textOf(months, 'title')[0]).toContain('2026-02-02 – 2026-02-08');
     const heat = parseXml((await get('utilisation-by-hour')).text);
-    expect(all(heat, 'rect', 'cell')).toHaveLength(7 * 24);
+    expect(drawn(heat, 'chart')).toHaveLength(7 * 24);
     expect((await get('pie-chart')).status).toBe(404);
   });
 

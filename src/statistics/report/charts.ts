@@ -1,6 +1,10 @@
-import { document, legend, LegendItem, line, rect, text, ticks } from './svg';
+import { renderSvg, ticks } from './svg';
 
-/** The report's three charts. Bars carry class="bar", heatmap cells class="cell", each with a tooltip. */
+/**
+ * The report's three charts, drawn by ECharts (see svg.ts). Each bar or cell is one element with
+ * `ecmeta_ssr_type="chart"`; legend keys carry `ecmeta_ssr_type="legend"`. Each names its period and
+ * has a description listing its figures: the text alternative of the image.
+ */
 
 export interface StackedSeries {
   label: string;
@@ -9,109 +13,91 @@ export interface StackedSeries {
   values: number[];
 }
 
+interface Common {
+  title: string;
+  period: string;
+  format: (n: number) => string;
+}
+
 const WIDTH = 860;
+const GRID = { containLabel: true, left: 20, right: 30 };
 
 /** Vertical bars per category (months), stacked by series (organisation kinds). */
-export function stackedBarChart(options: {
-  title: string;
-  yLabel: string;
-  categories: string[];
-  series: StackedSeries[];
-  format: (n: number) => string;
-}): string {
-  const { categories, series } = options;
-  const left = 70;
-  const right = 20;
-  const top = 50;
-  const plotHeight = 300;
-  const bottom = top + plotHeight;
-  const plotWidth = WIDTH - left - right;
-  const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const scale = ticks(Math.max(0, ...totals));
-  const max = scale[scale.length - 1];
-  const y = (v: number) => bottom - (v / max) * plotHeight;
-  const band = plotWidth / Math.max(1, categories.length);
-  const barWidth = Math.max(4, band * 0.7);
-  const body: string[] = [];
-  for (const t of scale) {
-    body.push(line(left, y(t), WIDTH - right, y(t), '#e4e4e4'));
-    body.push(text(options.format(t), { x: left - 6, y: y(t) + 4, 'text-anchor': 'end' }));
-  }
-  categories.forEach((category, i) => {
-    const x = left + i * band + (band - barWidth) / 2;
-    let base = 0;
-    for (const s of series) {
-      const v = s.values[i] ?? 0;
-      if (v <= 0) continue;
-      body.push(
-        rect(
-          { class: 'bar', x, y: y(base + v), width: barWidth, height: y(base) - y(base + v), fill: s.color },
-          `${category}, ${s.label}: ${options.format(v)}`,
-        ),
-      );
-      base += v;
-    }
-    body.push(text(category, { x: x + barWidth / 2, y: bottom + 16, 'text-anchor': 'middle' }));
+export function stackedBarChart(
+  options: Common & { yLabel: string; categories: string[]; series: StackedSeries[] },
+) {
+  const { categories, series, format } = options;
+  const legendRows = Math.ceil(series.length / 4);
+  const description = categories
+    .map((category, i) => {
+      const parts = series
+        .filter((s) => (s.values[i] ?? 0) > 0)
+        .map((s) => `${s.label} ${format(s.values[i])}`);
+      return `${category}: ${parts.length ? parts.join(', ') : format(0)}`;
+    })
+    .join('; ');
+  return renderSvg({
+    width: WIDTH,
+    height: 420 + 22 * legendRows,
+    title: options.title,
+    period: options.period,
+    description: `${options.yLabel}. ${description}`,
+    option: {
+      grid: { ...GRID, top: 70, bottom: 30 + 22 * legendRows },
+      legend: { bottom: 8, itemGap: 16 },
+      xAxis: { type: 'category', data: categories },
+      yAxis: { type: 'value', name: options.yLabel, axisLabel: { formatter: format } },
+      // A zero is no segment: '-' is ECharts' "no value", so every drawn bar has a size.
+      series: series.map((s) => ({
+        name: s.label,
+        type: 'bar',
+        stack: 'all',
+        barWidth: '70%',
+        itemStyle: { color: s.color },
+        data: categories.map((_, i) => ((s.values[i] ?? 0) > 0 ? s.values[i] : '-')),
+      })),
+    },
   });
-  body.push(line(left, top, left, bottom), line(left, bottom, WIDTH - right, bottom));
-  body.push(
-    text(options.yLabel, {
-      x: 16,
-      y: top + plotHeight / 2,
-      transform: `rotate(-90 16 ${top + plotHeight / 2})`,
-      'text-anchor': 'middle',
-    }),
-  );
-  const items: LegendItem[] = series.map((s) => ({ label: s.label, color: s.color }));
-  body.push(...legend(items, left, bottom + 44, plotWidth));
-  return document(WIDTH, bottom + 44 + 18 * Math.ceil(items.length / 4) + 20, options.title, body);
 }
 
 /** One horizontal bar per item (buildings), longest first, with its value at the end. */
-export function horizontalBarChart(options: {
-  title: string;
-  xLabel: string;
-  items: { label: string; value: number }[];
-  color: string;
-  format: (n: number) => string;
-}): string {
+export function horizontalBarChart(
+  options: Common & { xLabel: string; items: { label: string; value: number }[]; color: string },
+) {
   const items = [...options.items].sort((a, b) => b.value - a.value);
-  const left = 220;
-  const right = 110;
-  const top = 50;
-  const rowHeight = 26;
-  const plotWidth = WIDTH - left - right;
-  const bottom = top + Math.max(1, items.length) * rowHeight;
-  const scale = ticks(Math.max(0, ...items.map((i) => i.value)));
-  const max = scale[scale.length - 1];
-  const x = (v: number) => left + (v / max) * plotWidth;
-  const body: string[] = [];
-  for (const t of scale) {
-    body.push(line(x(t), top, x(t), bottom, '#e4e4e4'));
-    body.push(text(options.format(t), { x: x(t), y: bottom + 16, 'text-anchor': 'middle' }));
-  }
-  items.forEach((item, i) => {
-    const y = top + i * rowHeight + 4;
-    const label = item.label.length > 32 ? `${item.label.slice(0, 31)}…` : item.label;
-    body.push(text(label, { x: left - 8, y: y + 13, 'text-anchor': 'end' }));
-    body.push(
-      rect(
+  const { format } = options;
+  return renderSvg({
+    width: WIDTH,
+    height: 130 + Math.max(1, items.length) * 30,
+    title: options.title,
+    period: options.period,
+    description: `${options.xLabel}. ${items.map((i) => `${i.label}: ${format(i.value)}`).join('; ')}`,
+    option: {
+      grid: { ...GRID, right: 110, top: 70, bottom: 40 },
+      xAxis: {
+        type: 'value',
+        name: options.xLabel,
+        nameLocation: 'middle',
+        nameGap: 28,
+        axisLabel: { formatter: format },
+      },
+      // ECharts draws a category axis from the bottom up: reversed, the longest bar is on top.
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: items.map((i) => (i.label.length > 32 ? `${i.label.slice(0, 31)}…` : i.label)),
+      },
+      series: [
         {
-          class: 'bar',
-          x: left,
-          y,
-          width: Math.max(1, x(item.value) - left),
-          height: rowHeight - 8,
-          fill: options.color,
+          type: 'bar',
+          barWidth: 18,
+          itemStyle: { color: options.color },
+          label: { show: true, position: 'right', formatter: (p: { value: number }) => format(p.value) },
+          data: items.map((i) => i.value),
         },
-        `${item.label}: ${options.format(item.value)}`,
-      ),
-    );
-    body.push(text(options.format(item.value), { x: x(item.value) + 6, y: y + 13 }));
+      ],
+    },
   });
-  body.push(line(left, top, left, bottom), line(left, bottom, WIDTH - right, bottom));
-  body.push(text(options.xLabel, { x: left + plotWidth / 2, y: bottom + 36, 'text-anchor': 'middle' }));
-  return document(WIDTH, bottom + 50, options.title, body);
 }
 
 /** Light to dark blue by value 0–1 of the scale; no value (never open) is grey. */
@@ -122,67 +108,69 @@ export function heatColor(value: number | null): string {
   return `rgb(${mix(239, 8)},${mix(243, 48)},${mix(255, 107)})`;
 }
 
+const CLOSED = -1;
+
 /**
- * A grid of rows (weekdays) × columns (hours) coloured by value, each cell labelled. The colour scale
- * runs from 0 to a round value above the largest cell (at most 1), so low utilisation still shows
- * its pattern; the legend gives the scale.
+ * A grid of rows (weekdays) × columns (hours) coloured by value, each cell drawn (closed ones grey).
+ * The colour scale runs from 0 to a round value above the largest cell (at most 1), in four steps, so
+ * low utilisation still shows its pattern; the legend gives the steps.
  */
-export function heatmap(options: {
-  title: string;
-  rows: string[];
-  columns: string[];
-  values: (number | null)[][];
-  format: (n: number) => string;
-  noValue: string;
-}): string {
-  const left = 90;
-  const top = 50;
-  const cell = 30;
+export function heatmap(
+  options: Common & { rows: string[]; columns: string[]; values: (number | null)[][]; noValue: string },
+) {
+  const { rows, columns, format } = options;
   const largest = Math.max(0, ...options.values.flat().map((v) => v ?? 0));
   const scale = Math.min(1, ticks(largest, 4).at(-1)!);
-  const body: string[] = [];
-  options.columns.forEach((c, j) =>
-    body.push(
-      text(c, { x: left + j * cell + cell / 2, y: top - 6, 'text-anchor': 'middle', 'font-size': 10 }),
-    ),
-  );
-  options.rows.forEach((r, i) => {
-    const y = top + i * cell;
-    body.push(text(r, { x: left - 8, y: y + cell / 2 + 4, 'text-anchor': 'end' }));
-    options.columns.forEach((c, j) => {
-      const v = options.values[i]?.[j] ?? null;
-      const x = left + j * cell;
-      const shade = v === null ? null : v / scale;
-      body.push(
-        rect(
-          { class: 'cell', x, y, width: cell - 1, height: cell - 1, fill: heatColor(shade) },
-          `${r} ${c}: ${v === null ? options.noValue : options.format(v)}`,
-        ),
-      );
-      if (v !== null && v >= 0.005) {
-        const fill = shade !== null && shade > 0.55 ? '#ffffff' : '#1a1a1a';
-        body.push(
-          text(String(Math.round(v * 100)), {
-            x: x + cell / 2,
-            y: y + cell / 2 + 3,
-            'text-anchor': 'middle',
-            'font-size': 9,
-            fill,
-          }),
-        );
-      }
-    });
+  const steps = [0, 0.25, 0.5, 0.75].map((f) => f * scale);
+  const data: [number, number, number][] = [];
+  rows.forEach((_, i) => columns.forEach((_, j) => data.push([j, i, options.values[i]?.[j] ?? CLOSED])));
+  const description = rows
+    .map((r, i) => {
+      const open = columns
+        .map((c, j) => [c, options.values[i]?.[j] ?? null] as const)
+        .filter(([, v]) => v !== null && v >= 0.005);
+      return `${r}: ${open.length ? open.map(([c, v]) => `${c} ${format(v!)}`).join(', ') : '–'}`;
+    })
+    .join('; ');
+  return renderSvg({
+    width: 110 + columns.length * 30,
+    height: 140 + rows.length * 30,
+    title: options.title,
+    period: options.period,
+    description,
+    option: {
+      grid: { containLabel: true, left: 10, right: 20, top: 70, bottom: 50 },
+      xAxis: { type: 'category', data: columns, position: 'top', axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'category', data: rows, inverse: true },
+      visualMap: {
+        type: 'piecewise',
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 8,
+        dimension: 2,
+        pieces: [
+          ...steps.map((from, k) => ({
+            gte: from,
+            ...(k < 3 ? { lt: steps[k + 1] } : {}),
+            color: heatColor(k / 3),
+            label: k < 3 ? `${format(from)} – ${format(steps[k + 1])}` : `≥ ${format(from)}`,
+          })),
+          { value: CLOSED, color: heatColor(null), label: options.noValue },
+        ],
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
+          label: {
+            show: true,
+            fontSize: 9,
+            formatter: (p: { value: [number, number, number] }) =>
+              p.value[2] >= 0.005 ? String(Math.round(p.value[2] * 100)) : '',
+          },
+        },
+      ],
+    },
   });
-  const legendY = top + options.rows.length * cell + 24;
-  [0, 0.25, 0.5, 0.75, 1].forEach((f, k) => {
-    body.push(
-      rect({ x: left + k * 70, y: legendY, width: 20, height: 12, fill: heatColor(f), class: 'legend-key' }),
-    );
-    body.push(text(options.format(f * scale), { x: left + k * 70 + 24, y: legendY + 10 }));
-  });
-  body.push(
-    rect({ x: left + 5 * 70, y: legendY, width: 20, height: 12, fill: heatColor(null), class: 'legend-key' }),
-  );
-  body.push(text(options.noValue, { x: left + 5 * 70 + 24, y: legendY + 10 }));
-  return document(left + options.columns.length * cell + 30, legendY + 40, options.title, body);
 }

@@ -68,6 +68,7 @@ export class ReportBuilder {
       const months = await hoursByMonthAndKind(m, current);
       const charts = renderCharts({
         locale,
+        period: `${current.from} – ${current.to}`,
         months: months.months,
         hoursByKind: months.byKind,
         byBuilding,

@@ -33,6 +33,8 @@ export const chartTitle = (name: ChartName, locale: Locale): string => TITLES[lo
 
 export interface ChartInput {
   locale: Locale;
+  /** The period the charts show, named in each: "2026-02-02 – 2026-02-08". */
+  period: string;
   months: string[];
   hoursByKind: Map<string, number[]>;
   byBuilding: BreakdownView[];
@@ -41,11 +43,12 @@ export interface ChartInput {
 
 /** The report's charts as SVG text, by name. */
 export function renderCharts(input: ChartInput): Record<ChartName, string> {
-  const { locale } = input;
+  const { locale, period } = input;
   const nb = locale === 'nb';
   const percent = (v: number) => `${formatNumber(v * 100, locale)} %`;
   return {
     'hours-by-month': stackedBarChart({
+      period,
       title: chartTitle('hours-by-month', locale),
       yLabel: nb ? 'timer' : 'hours',
       categories: input.months.map((m) => `${monthLabel(m, locale, true)} ${m.slice(2, 4)}`),
@@ -57,6 +60,7 @@ export function renderCharts(input: ChartInput): Record<ChartName, string> {
       format: (n) => formatNumber(n, locale),
     }),
     'waived-by-building': horizontalBarChart({
+      period,
       title: chartTitle('waived-by-building', locale),
       xLabel: nb ? 'kroner' : 'NOK',
       items: input.byBuilding
@@ -66,6 +70,7 @@ export function renderCharts(input: ChartInput): Record<ChartName, string> {
       format: (n) => formatNumber(n, locale),
     }),
     'utilisation-by-hour': heatmap({
+      period,
       title: chartTitle('utilisation-by-hour', locale),
       rows: [1, 2, 3, 4, 5, 6, 7].map((d) => weekdayShort(d, locale)),
       columns: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')),

@@ -1,7 +1,10 @@
+import * as echarts from 'echarts';
+
 /**
- * Plain SVG charts, written as text: axes, bars, a legend, labels. Every piece of text goes through
- * `escapeXml`, so names from the database cannot break out of the document. No scripts, no external
- * references: the files are safe to open anywhere.
+ * The report's charts are drawn by Apache ECharts' server-side SVG renderer (no DOM, no browser), the
+ * same library the web app draws its charts with. ECharts escapes the text it writes; what we add (the
+ * title and description) goes through `escapeXml`. Its hover styles are dropped: the files are static
+ * images, safe to open anywhere, with no scripts, styles or external references.
  */
 
 export function escapeXml(text: string): string {
@@ -17,38 +20,6 @@ export function escapeXml(text: string): string {
   ); // not allowed in XML
 }
 
-const num = (n: number): string => String(Math.round(n * 10) / 10);
-
-export function attrs(a: Record<string, string | number>): string {
-  return Object.entries(a)
-    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? num(v) : escapeXml(v)}"`)
-    .join('');
-}
-
-export const text = (content: string, a: Record<string, string | number>): string =>
-  `<text${attrs(a)}>${escapeXml(content)}</text>`;
-
-export const rect = (a: Record<string, string | number>, title?: string): string =>
-  title === undefined ? `<rect${attrs(a)}/>` : `<rect${attrs(a)}><title>${escapeXml(title)}</title></rect>`;
-
-export const line = (x1: number, y1: number, x2: number, y2: number, stroke = '#444'): string =>
-  `<line${attrs({ x1, y1, x2, y2, stroke, 'stroke-width': 1 })}/>`;
-
-export function document(width: number, height: number, title: string, body: string[]): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ width, height, viewBox: `0 0 ${width} ${height}` })}` +
-    ` role="img" font-family="Helvetica, Arial, sans-serif" font-size="12">\n` +
-    `<title>${escapeXml(title)}</title>\n` +
-    rect({ x: 0, y: 0, width, height, fill: '#ffffff' }) +
-    '\n' +
-    text(title, { x: width / 2, y: 24, 'text-anchor': 'middle', 'font-size': 16, 'font-weight': 'bold' }) +
-    '\n' +
-    body.join('\n') +
-    '\n</svg>\n'
-  );
-}
-
 /** Round tick steps (1, 2, 5 × 10^n) from 0 to at least `max`. */
 export function ticks(max: number, count = 5): number[] {
   if (!(max > 0)) return [0, 1];
@@ -60,25 +31,53 @@ export function ticks(max: number, count = 5): number[] {
   return out;
 }
 
-export interface LegendItem {
-  label: string;
-  color: string;
+export const FONT = 'Helvetica, Arial, sans-serif';
+
+export interface SvgChart {
+  width: number;
+  height: number;
+  /** The chart's name; with the period it is the image's title. */
+  title: string;
+  /** The period shown, e.g. "2026-02-02 – 2026-02-08": in the subtitle and the title. */
+  period: string;
+  /** The text alternative: what the chart shows, in words and figures. */
+  description: string;
+  option: echarts.EChartsCoreOption;
 }
 
-/** A row of coloured squares with names, wrapped to the width. */
-export function legend(items: LegendItem[], x: number, y: number, width: number): string[] {
-  const out: string[] = [];
-  let cx = x;
-  let cy = y;
-  for (const item of items) {
-    const w = 22 + item.label.length * 7;
-    if (cx + w > x + width && cx > x) {
-      cx = x;
-      cy += 18;
-    }
-    out.push(rect({ x: cx, y: cy - 10, width: 12, height: 12, fill: item.color, class: 'legend-key' }));
-    out.push(text(item.label, { x: cx + 16, y: cy }));
-    cx += w;
+/** An ECharts option drawn as a standalone SVG document with role="img", <title> and <desc>. */
+export function renderSvg(chart: SvgChart): string {
+  const instance = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: chart.width,
+    height: chart.height,
+  });
+  try {
+    instance.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT },
+      backgroundColor: '#ffffff',
+      title: {
+        text: chart.title,
+        subtext: chart.period,
+        left: 'center',
+        textStyle: { fontSize: 16, color: '#1a1a1a' },
+        subtextStyle: { fontSize: 12, color: '#444444' },
+      },
+      ...chart.option,
+    });
+    const svg = instance.renderToSVGString();
+    const heading =
+      ` role="img" aria-labelledby="chart-title chart-desc">\n` +
+      `<title id="chart-title">${escapeXml(`${chart.title}, ${chart.period}`)}</title>\n` +
+      `<desc id="chart-desc">${escapeXml(chart.description)}</desc>`;
+    return (
+      `<?xml version="1.0" encoding="UTF-8"?>\n` +
+      svg.replace(/<style[\s\S]*?<\/style>\s*/g, '').replace(/>/, heading) +
+      '\n'
+    );
+  } finally {
+    instance.dispose(); // or its timers keep the process alive
   }
-  return out;
 }

@@ -65,6 +65,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise((r) => setTimeout(r, 250));
   }
   process.env.FRIROM_WEB_URL = url;
+  // For specs that must set up what the API refuses on purpose (a booking that has already started).
+  process.env.FRIROM_WEB_DATABASE_URL = databaseUrl(database);
   return async () => {
     const stopped = [api, worker].map((p) =>
       p.exitCode === null ? new Promise((r) => p.once('exit', r)) : Promise.resolve(),

@@ -1,0 +1,150 @@
+import { Alert, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { data } from 'react-router';
+import { apiFor, need } from '../api/client';
+import type { components } from '../api/schema';
+import { PageTitle } from '../components/page-title';
+import { StatsNav } from '../components/stats-nav';
+import { formatDay, formatMoney, formatNumber } from '../i18n/format';
+import { useLang, useT } from '../i18n/i18n';
+import { requireUser } from '../lib/session.server';
+import type { Route } from './+types/statistikk.rapporter.$id';
+
+type Breakdown = components['schemas']['BreakdownView'];
+
+/**
+ * A free-use evaluation: while the worker builds it, its progress (the report's, and the job's state
+ * from GET /jobs/:id when we know the job), reloading by itself; then its figures, charts and method.
+ */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  await requireUser(request, context, ['analyst', 'staff']);
+  const api = apiFor(request, context);
+  const report = need(await api.client.GET('/reports/{id}', { params: { path: { id: params.id } } }));
+  const jobId = new URL(request.url).searchParams.get('jobb');
+  const done = report.status === 'completed' || report.status === 'failed';
+  const job =
+    !done && jobId
+      ? ((await api.client.GET('/jobs/{id}', { params: { path: { id: jobId } } })).data ?? null)
+      : null;
+  return data({ report, jobState: job?.state ?? null }, { headers: api.headers });
+}
+
+export default function Report({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const lang = useLang();
+  const { report, jobState } = loaderData;
+  const period = t('stats.period', { from: formatDay(report.from, lang), to: formatDay(report.to, lang) });
+  const title = t('stats.report.title', { period });
+  const result = report.result;
+  const h = result?.current.headline;
+  const breakdown = (id: string, caption: string, rows: Breakdown[]) => (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+      <Table id={id} zebra data-size="sm">
+        <caption id={`${id}-caption`}>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('stats.report.name')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('stats.col.booked')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('stats.col.used')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('stats.col.waived')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+              <Table.Cell>{formatNumber(r.current.bookedHours, lang)}</Table.Cell>
+              <Table.Cell>{formatNumber(r.current.usedHours, lang)}</Table.Cell>
+              <Table.Cell>{formatMoney(r.current.waivedOre, lang)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+  return (
+    <>
+      <PageTitle text={title} />
+      <Heading level={1} data-size="xl">
+        {title}
+      </Heading>
+      <StatsNav />
+      {!result && report.status !== 'failed' && (
+        <section aria-labelledby="progress-heading" className="stack">
+          {/* Without JavaScript too: the page asks again every two seconds until the report is done. */}
+          <meta httpEquiv="refresh" content="2" />
+          <Heading level={2} data-size="md" id="progress-heading">
+            {t('stats.report.building')}
+          </Heading>
+          <label htmlFor="report-progress">{t('stats.report.progress', { progress: report.progress })}</label>
+          <progress id="report-progress" max={100} value={report.progress}>
+            {report.progress} %
+          </progress>
+          {jobState && (
+            <Paragraph data-size="sm">{t('stats.report.jobState', { state: jobState })}</Paragraph>
+          )}
+        </section>
+      )}
+      {report.status === 'failed' && (
+        <Alert data-color="danger">
+          <Paragraph>{t('stats.report.failed', { error: report.error ?? '' })}</Paragraph>
+        </Alert>
+      )}
+      {result && h && (
+        <>
+          <Paragraph>
+            <Link href={`/reports/${report.id}.csv`} download>
+              {t('stats.csv')}
+            </Link>
+          </Paragraph>
+          <section aria-labelledby="headline" className="stack">
+            <Heading level={2} data-size="md" id="headline">
+              {t('stats.report.headline')}
+            </Heading>
+            <dl className="facts">
+              <dt>{t('stats.col.booked')}</dt>
+              <dd>{formatNumber(h.bookedHours, lang)}</dd>
+              <dt>{t('stats.col.used')}</dt>
+              <dd>{formatNumber(h.usedHours, lang)}</dd>
+              <dt>{t('stats.report.organisationsReached')}</dt>
+              <dd>{formatNumber(h.organisationsReached, lang)}</dd>
+              <dt>{t('stats.col.participants')}</dt>
+              <dd>{formatNumber(h.participants, lang)}</dd>
+              <dt>{t('stats.col.waived')}</dt>
+              <dd>{formatMoney(h.waivedOre, lang)}</dd>
+              <dt>{t('stats.col.charged')}</dt>
+              <dd>{formatMoney(h.chargedOre, lang)}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="charts" className="stack">
+            <Heading level={2} data-size="md" id="charts">
+              {t('stats.report.charts')}
+            </Heading>
+            {result.charts.map((c) => (
+              <figure key={c.name} className="usage-chart">
+                <img
+                  src={c.url}
+                  alt={t('stats.report.chartAlt', { title: c.title, period })}
+                  width="860"
+                  style={{ maxWidth: '100%', height: 'auto' }}
+                />
+                <figcaption>
+                  {c.title}, {period}
+                </figcaption>
+              </figure>
+            ))}
+            {breakdown('by-building', t('stats.report.byBuilding', { period }), result.byBuilding)}
+            {breakdown('by-kind', t('stats.report.byKind', { period }), result.byOrganisationKind)}
+          </section>
+          <section aria-labelledby="method" className="stack">
+            <Heading level={2} data-size="md" id="method">
+              {t('stats.report.method')}
+            </Heading>
+            {result.method.map((m) => (
+              <Paragraph key={m.topic}>{m.text}</Paragraph>
+            ))}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
