@@ -31,7 +31,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; the token goes in Authorization: Bearer' })
   @ApiOkResponse({ type: LoginAnswer })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'INVALID_CREDENTIALS' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'ACCOUNT_DEACTIVATED' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'ACCOUNT_DEACTIVATED, PASSWORD_LOGIN_DISABLED' })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'LOGIN_THROTTLED, with Retry-After' })
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
     const signedIn = await this.auth.signIn(dto.email, dto.password, clientAddress(req), 'token');
@@ -40,8 +40,9 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Create an applicant user' })
+  @ApiOperation({ summary: 'Create an applicant user (only while PASSWORD_LOGIN is on)' })
   @ApiCreatedResponse({ type: UserView })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'REGISTRATION_CLOSED' })
   async register(@Body() dto: RegisterDto): Promise<UserView> {
     return this.users.view((await this.auth.register(dto)).id);
   }
