@@ -43,7 +43,10 @@ export class AuthService {
     if (this.config.passwordLogin === 'off') throw passwordLoginDisabled();
     await this.throttle.check(email, address);
     const user = await this.users.findByEmail(email);
-    const valid = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password);
+    // An account made at an OpenID sign-in has no password: it is checked against the decoy (so it takes
+    // as long) and fails even when someone types the decoy's password.
+    const hash = user?.passwordHash ?? null;
+    const valid = (await argon2.verify(hash ?? (await this.decoyHash), password)) && hash !== null;
     if (!user || !valid) {
       await this.throttle.recordFailure(email, address);
       // The address typed is not kept when nobody has it: it may be a mistyped password.
