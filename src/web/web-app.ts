@@ -20,6 +20,7 @@ export const WEB_PATHS = [
   '/statistikk',
   '/invitasjon',
   '/bekreft-epost',
+  '/logg-ut',
 ];
 
 /** dist/web, built by `react-router build web` beside dist/src. */

@@ -11,18 +11,21 @@ import {
   Scripts,
   ScrollRestoration,
   Outlet,
+  type ShouldRevalidateFunction,
 } from 'react-router';
+import { SESSION_COOKIE } from './api/client';
+import { currentUser } from './lib/session.server';
 import type { Route } from './+types/root';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { PageTitle } from './components/page-title';
-import { isLang, LANG_COOKIE, langOf, useLang, useT } from './i18n/i18n';
+import { isLang, LANG_COOKIE, langOf, readCookie, useLang, useT } from './i18n/i18n';
 
 /**
  * Every page's language. `?lang=en` (or nb) is remembered in a cookie for a year, then the address
  * without it is shown again: links people share stay clean, and the choice holds on every page.
  */
-export function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const asked = url.searchParams.get('lang');
   if (asked !== null) {
@@ -30,11 +33,15 @@ export function loader({ request }: Route.LoaderArgs) {
     const cookie = `${LANG_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`;
     throw redirect(url.pathname + url.search, isLang(asked) ? { headers: { 'Set-Cookie': cookie } } : {});
   }
-  return { lang: langOf(request) };
+  // Public pages stay fast: the API is asked who is signed in only when a session cookie is there.
+  const user = readCookie(request, SESSION_COOKIE) ? await currentUser(request, context) : null;
+  return { lang: langOf(request), user: user && { name: user.name, roles: user.roles } };
 }
 
-// The language only changes through ?lang=, which reloads the page.
-export const shouldRevalidate = () => false;
+// The language only changes through ?lang=, which reloads the page; who is signed in changes only by a
+// form sent (signing in or out), so only then is the header asked for again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod }) =>
+  Boolean(formMethod && formMethod.toUpperCase() !== 'GET');
 
 export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();

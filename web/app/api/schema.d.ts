@@ -66,6 +66,133 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        /** Delete your account (body: your own e-mail address, to confirm): personal data goes, bookings stay without a person; the last contact of an organisation must hand it over first */
+        delete: operations["AccountController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an e-mail address with the token from the welcome mail (works once) */
+        post: operations["AccountController_confirmEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download what frirom holds about you (JSON) */
+        get: operations["AccountController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in a browser: sets the httpOnly, SameSite=Lax cookie frirom_session
+         * @description A request that carries the cookie and changes something must come from the service’s own origin (Origin equal to PUBLIC_URL, or Sec-Fetch-Site: same-origin), else 403 CROSS_SITE_REQUEST.
+         */
+        post: operations["SessionController_open"];
+        /** End the browser session (and clear its cookie, also when it had expired) */
+        delete: operations["SessionController_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the token or browser session this request is made with */
+        post: operations["SessionController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password; every other token and session of mine ends */
+        post: operations["PasswordsController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a single-use link, valid one hour, to reset the password
+         * @description Answers 202 whether or not the address belongs to anyone.
+         */
+        post: operations["PasswordsController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password from the mailed link; older links and sessions end */
+        post: operations["PasswordsController_confirmReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -103,8 +230,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a user's name, phone, language, roles or caretaker buildings (admin) */
+        /** Edit a user's name, phone, language, roles or caretaker buildings; active:false deactivates (admin) */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account audit log: sign-ins, failures, password changes and resets, roles, deactivations */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/health": {
@@ -275,8 +419,31 @@ export interface paths {
         /** Organisations: staff see all, others those they are a contact of */
         get: operations["OrganisationsController_list"];
         put?: never;
-        /** Register an organisation; you become its contact; status pending until verified */
+        /**
+         * Register an organisation; you become its contact; status pending until verified
+         * @description Checked against Enhetsregisteret: its name, municipality and Frivillighetsregisteret flag are stored, the kind defaults to the one its organisation form suggests. Refused: 404 NOT_IN_REGISTER, 409 REGISTER_MISMATCH (details: [{field, claimed, register}]), 409 BANKRUPT_IN_REGISTER, 410 DELETED_IN_REGISTER. When the register cannot be reached the claims are stored with registerStatus 'unchecked' (name, kind and inFrivillighetsregisteret then required, else 503 REGISTER_UNAVAILABLE) and the worker checks it later.
+         */
         post: operations["OrganisationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/lookup/{orgNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What Enhetsregisteret holds for an organisation number, with the kind its form suggests (signed in)
+         * @description Kinds suggested from organisasjonsform: FLI, STI → voluntary; AS, ASA, ENK, ANS, DA, NUF → commercial; KOMM, FYLK, STAT, ORGL, KF, IKS → public; other forms → null. 400 INVALID_ORG_NUMBER (check digit), 404 NOT_IN_REGISTER, 410 DELETED_IN_REGISTER (details: orgNumber, deleted, deletedOn), 503 REGISTER_UNAVAILABLE when the register does not answer. Answers are cached for a day.
+         */
+        get: operations["OrganisationsController_lookup"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -297,7 +464,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit an organisation (its contacts, staff) */
+        /** Edit an organisation (its contacts, staff). A contact changing kind, inFrivillighetsregisteret or municipalityNumber of a verified organisation sends it back to pending */
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
@@ -318,7 +485,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/organisations/{id}/members": {
+    "/organisations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's history, newest first: changes old → new, verifications, contacts (staff) */
+        get: operations["OrganisationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/invitations": {
         parameters: {
             query?: never;
             header?: never;
@@ -327,9 +511,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a registered user as a contact (a contact of it, staff) */
-        post: operations["OrganisationsController_addMember"];
+        /** Invite someone to become a contact (a contact of it, staff): mails a single-use link valid 7 days; 202 whether or not the address has an account */
+        post: operations["InvitationsController_invite"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation (signed in): you become a contact; the token works once */
+        post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop being a contact of the organisation; the last contact cannot */
+        delete: operations["InvitationsController_leave"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1229,7 +1447,7 @@ export interface components {
         LoginDto: {
             /** @example staff@demo.frirom.no */
             email: string;
-            /** @example demo-staff-2027 */
+            /** @example demo-staff */
             password: string;
         };
         MeView: {
@@ -1241,6 +1459,10 @@ export interface components {
             roles: ("admin" | "staff" | "caretaker" | "analyst" | "applicant")[];
             /** @enum {string} */
             locale: "nb" | "en";
+            /** @description Whether the user followed the confirmation link mailed at registration */
+            emailConfirmed: boolean;
+            /** @description false: deactivated, cannot sign in */
+            active: boolean;
             /** @description Organisations the user is a contact of */
             organisationIds: string[];
             /** @description Buildings the user is caretaker of */
@@ -1265,6 +1487,7 @@ export interface components {
             email: string;
             /** @example Kari Nordmann */
             name: string;
+            /** @description At least 10 characters, not a common password, not the e-mail address or name. A broken rule answers 400 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON or PASSWORD_LIKE_IDENTITY */
             password: string;
             /** @example +4791234567 */
             phone?: string | null;
@@ -1284,16 +1507,76 @@ export interface components {
             roles: ("admin" | "staff" | "caretaker" | "analyst" | "applicant")[];
             /** @enum {string} */
             locale: "nb" | "en";
+            /** @description Whether the user followed the confirmation link mailed at registration */
+            emailConfirmed: boolean;
+            /** @description false: deactivated, cannot sign in */
+            active: boolean;
             /** @description Organisations the user is a contact of */
             organisationIds: string[];
             /** @description Buildings the user is caretaker of */
             buildingIds: string[];
+        };
+        ConfirmEmailDto: {
+            /** @description The token from the welcome mail’s link (…/bekreft-epost?token=…) */
+            token: string;
+        };
+        AccountExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description id, email, name, phone, roles, locale, createdAt, emailConfirmedAt */
+            profile: {
+                [key: string]: unknown;
+            };
+            /** @description Organisations you are a contact of */
+            organisations: Record<string, never>[];
+            /** @description Buildings you look after (caretakers) */
+            buildings: Record<string, never>[];
+            /** @description Booking requests you made, with their dates */
+            bookingRequests: Record<string, never>[];
+            /** @description Invitations you sent, and those sent to your address */
+            invitations: {
+                [key: string]: unknown;
+            };
+            /** @description Changes you made to organisations */
+            organisationChanges: Record<string, never>[];
+            /** @description Mails frirom sent you or will send */
+            mails: Record<string, never>[];
+            /** @description Failed sign-ins with your address kept for throttling (a short while) */
+            failedSignIns: Record<string, never>[];
+        };
+        DeleteAccountDto: {
+            /**
+             * @description Your own e-mail address, to confirm
+             * @example leder@ask-il.no
+             */
+            email: string;
+        };
+        SessionAnswer: {
+            user: components["schemas"]["MeView"];
+            /** @description When the session ends (ISO 8601) */
+            expiresAt: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 10 characters, not a common password, not the e-mail address or name. A broken rule answers 400 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON or PASSWORD_LIKE_IDENTITY */
+            newPassword: string;
+        };
+        PasswordResetDto: {
+            /** @example leder@ask-il.no */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token from the mailed link */
+            token: string;
+            /** @description At least 10 characters, not a common password, not the e-mail address or name. A broken rule answers 400 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON or PASSWORD_LIKE_IDENTITY */
+            password: string;
         };
         CreateUserDto: {
             /** @example leder@ask-il.no */
             email: string;
             /** @example Kari Nordmann */
             name: string;
+            /** @description At least 10 characters, not a common password, not the e-mail address or name. A broken rule answers 400 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON or PASSWORD_LIKE_IDENTITY */
             password: string;
             /** @example +4791234567 */
             phone?: string | null;
@@ -1318,11 +1601,32 @@ export interface components {
             /** @enum {string} */
             locale?: "nb" | "en";
             roles?: ("admin" | "staff" | "caretaker" | "analyst" | "applicant")[];
+            /** @description false deactivates the user: every token and session ends at once, sign-in is refused */
+            active?: boolean;
             /** @description Replaces the buildings a caretaker looks after */
             buildingIds?: string[];
         };
         UserViewPage: {
             items: components["schemas"]["UserView"][];
+            total: number;
+        };
+        AuditEventDto: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            action: "sign_in" | "sign_in_failed" | "sign_out" | "password_changed" | "password_reset_requested" | "password_reset" | "user_created" | "roles_changed" | "user_deactivated" | "user_reactivated";
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            address: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventDtoPage: {
+            items: components["schemas"]["AuditEventDto"][];
             total: number;
         };
         HealthAnswer: {
@@ -1498,15 +1802,27 @@ export interface components {
             items: components["schemas"]["ClosureView"][];
             total: number;
         };
+        FieldChangeView: {
+            /** @description The value before */
+            from: Record<string, never> | null;
+            /** @description The value after */
+            to: Record<string, never> | null;
+        };
         CreateOrganisationDto: {
-            /** @example Ås IL */
-            name: string;
-            /** @enum {string} */
-            kind: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private";
-            /** @description Registered in Frivillighetsregisteret */
-            inFrivillighetsregisteret: boolean;
             /**
-             * @description Home municipality number
+             * @description Claim; the register's name is stored (in this spelling when they differ only in case)
+             * @example Ås IL
+             */
+            name?: string;
+            /**
+             * @description Claim; left out, the kind suggested by the register's organisation form
+             * @enum {string}
+             */
+            kind?: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private";
+            /** @description Claim: registered in Frivillighetsregisteret (the register's flag is stored) */
+            inFrivillighetsregisteret?: boolean;
+            /**
+             * @description Claim: home municipality number (the register's business or postal address is stored)
              * @example 3218
              */
             municipalityNumber?: string | null;
@@ -1535,6 +1851,18 @@ export interface components {
             name: string;
             email: string;
             phone: string | null;
+            /** @description Whether the contact has confirmed the e-mail address (staff check it) */
+            emailConfirmed: boolean;
+        };
+        PendingInvitationView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The address as it was typed; nothing about any account it may have */
+            email: string;
+            /** Format: date-time */
+            invitedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         OrganisationView: {
             /** Format: uuid */
@@ -1555,13 +1883,69 @@ export interface components {
             membersUnder25: number | null;
             /** @enum {string} */
             status: "pending" | "verified";
-            /** Format: date-time */
+            /**
+             * @description checked: name, municipality and Frivillighetsregisteret come from Enhetsregisteret; unchecked: stored as claimed while the register could not be reached (the worker checks it later)
+             * @enum {string}
+             */
+            registerStatus: "unchecked" | "checked";
+            /**
+             * Format: date-time
+             * @description Last check against the register
+             */
+            registerCheckedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When staff verified it; null while pending (also after a change sent it back)
+             */
             verifiedAt: string | null;
             contacts: components["schemas"]["ContactView"][];
+            /** @description Invitations not yet accepted nor expired */
+            invitations: components["schemas"]["PendingInvitationView"][];
+            /** @description Staff only: each field changed since staff last verified it (or since it was registered), value then → now */
+            changesSinceVerification?: {
+                [key: string]: components["schemas"]["FieldChangeView"];
+            };
         };
         OrganisationViewPage: {
             items: components["schemas"]["OrganisationView"][];
             total: number;
+        };
+        RegisterLookupView: {
+            /** @example 974760673 */
+            orgNumber: string;
+            /**
+             * @description navn
+             * @example ÅS IDRETTSLAG
+             */
+            name: string;
+            /**
+             * @description organisasjonsform.kode
+             * @example FLI
+             */
+            organisationForm: string | null;
+            /**
+             * @description forretningsadresse.kommunenummer, else postadresse.kommunenummer
+             * @example 3218
+             */
+            municipalityNumber: string | null;
+            /** @description registrertIFrivillighetsregisteret */
+            inFrivillighetsregisteret: boolean;
+            /**
+             * @description hjemmeside, as a URL
+             * @example https://www.asil.no
+             */
+            website?: string;
+            /** @description Always false here: a deleted unit answers 410 DELETED_IN_REGISTER */
+            deleted: boolean;
+            /** @description konkurs */
+            bankrupt: boolean;
+            /** @description underAvvikling or underTvangsavviklingEllerTvangsopplosning */
+            windingUp: boolean;
+            /**
+             * @description From the organisation form: FLI, STI → voluntary; AS, ASA, ENK, ANS, DA, NUF → commercial; KOMM, FYLK, STAT, ORGL, KF, IKS → public; any other form → null (choose a kind)
+             * @enum {string|null}
+             */
+            suggestedKind: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private" | null;
         };
         UpdateOrganisationDto: {
             name?: string;
@@ -1576,12 +1960,53 @@ export interface components {
             membersTotal?: number | null;
             membersUnder25?: number | null;
         };
-        AddMemberDto: {
+        OrganisationEventView: {
+            id: string;
+            /** @enum {string} */
+            kind: "updated" | "verified" | "contact_joined" | "contact_left" | "handed_over";
+            /** Format: date-time */
+            at: string;
             /**
-             * @description A registered user to add as a contact
+             * Format: uuid
+             * @description Null once the account is deleted
+             */
+            actorId: string | null;
+            actorName: string | null;
+            /** @description Done by staff (who keep it verified) */
+            byStaff: boolean;
+            /** @description updated: field → {from, to} */
+            changes: {
+                [key: string]: components["schemas"]["FieldChangeView"];
+            };
+            /** @description updated: the change sent a verified organisation back to pending */
+            unverified: boolean;
+        };
+        OrganisationEventViewPage: {
+            items: components["schemas"]["OrganisationEventView"][];
+            total: number;
+        };
+        InviteDto: {
+            /**
+             * @description Where the invitation link is mailed
              * @example kasserer@asil.no
              */
             email: string;
+            /**
+             * @description Staff only: hand the organisation over. On acceptance the invitee becomes its only contact (the others are removed)
+             * @default false
+             */
+            handOver: boolean;
+        };
+        AcceptInvitationDto: {
+            /** @description The token from the mailed link (…/invitasjon?token=…) */
+            token: string;
+        };
+        InvitationAccepted: {
+            /**
+             * Format: uuid
+             * @description The organisation you are now a contact of
+             */
+            organisationId: string;
         };
         PublicOrganisationView: {
             /** Format: uuid */
@@ -3054,6 +3479,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description ACCOUNT_DEACTIVATED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description LOGIN_THROTTLED, with Retry-After */
             429: {
                 headers: {
@@ -3107,6 +3541,279 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AccountController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The account is deleted; its tokens stop working */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LAST_CONTACT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AccountController_confirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailDto"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExport"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAnswer"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description ACCOUNT_DEACTIVATED, CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LOGIN_THROTTLED, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description WRONG_PASSWORD or a PASSWORD_* rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PasswordsController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PasswordsController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_RESET_TOKEN or a PASSWORD_* rule */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3218,6 +3925,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Events about this user or done by them */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventDtoPage"];
                 };
             };
             /** @description Not signed in */
@@ -3572,7 +4321,9 @@ export interface operations {
     RoomsController_availability: {
         parameters: {
             query: {
+                /** @description a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 startsAt: string;
+                /** @description a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 endsAt: string;
             };
             header?: never;
@@ -3600,9 +4351,9 @@ export interface operations {
                 offset?: number;
                 roomId?: string;
                 buildingId?: string;
-                /** @description Closures ending after this */
+                /** @description Closures ending after this; a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 from?: string;
-                /** @description Closures starting before this */
+                /** @description Closures starting before this; a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 to?: string;
             };
             header?: never;
@@ -3706,6 +4457,8 @@ export interface operations {
                 offset?: number;
                 status?: "pending" | "verified";
                 kind?: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private";
+                /** @description unchecked: not yet checked against the register */
+                registerStatus?: "unchecked" | "checked";
             };
             header?: never;
             path?: never;
@@ -3773,6 +4526,36 @@ export interface operations {
             };
             /** @description Only admin, applicant, staff */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrganisationsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterLookupView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3903,7 +4686,49 @@ export interface operations {
             };
         };
     };
-    OrganisationsController_addMember: {
+    OrganisationsController_history: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationEventViewPage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only admin, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InvitationsController_invite: {
         parameters: {
             query?: never;
             header?: never;
@@ -3914,17 +4739,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddMemberDto"];
+                "application/json": components["schemas"]["InviteDto"];
             };
         };
         responses: {
-            200: {
+            /** @description The invitation is mailed */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["OrganisationView"];
-                };
+                content?: never;
             };
             /** @description Not signed in */
             401: {
@@ -3937,6 +4761,94 @@ export interface operations {
             };
             /** @description Only admin, applicant, staff */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description INVITATION_USED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    InvitationsController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description You are no longer a contact */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only admin, applicant, staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description LAST_CONTACT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4868,9 +5780,9 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Default now */
+                /** @description Default now; a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 from?: string;
-                /** @description Default a year after from */
+                /** @description Default a year after from; a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 to?: string;
                 buildingId?: string;
             };
@@ -5023,9 +5935,9 @@ export interface operations {
     CaretakingController_occurrences: {
         parameters: {
             query: {
-                /** @description From this instant */
+                /** @description From this instant; a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 from: string;
-                /** @description Until this instant (at most 62 days after from) */
+                /** @description Until this instant (at most 62 days after from); a plain date YYYY-MM-DD means the start of that day in Europe/Oslo */
                 to: string;
                 /** @description One of your buildings (staff: any) */
                 buildingId?: string;
