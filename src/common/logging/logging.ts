@@ -24,7 +24,6 @@ const REDACT = [
   'accessToken',
   'token',
   'idToken',
-  'pid',
   '*.password',
   '*.passwordHash',
   '*.email',
