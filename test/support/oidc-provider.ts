@@ -81,9 +81,8 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     ttl: { Session: 3600, Interaction: 600, Grant: 3600, AccessToken: 600, IdToken: 600 },
   };
   const provider = new Provider(issuer, configuration);
-  // Over plain http on loopback: oidc-provider would otherwise insist its cookies are Secure.
-  provider.proxy = false;
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => void handle(req, res));
   return {
     issuer,
     clientId,

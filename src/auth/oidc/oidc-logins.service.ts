@@ -103,4 +103,4 @@ export class OidcLoginsService {
 const camel = (row: Record<string, unknown>): Partial<OidcLogin> =>
   Object.fromEntries(
     Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
-  ) as Partial<OidcLogin>;
+  );
