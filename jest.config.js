@@ -13,6 +13,14 @@ const swc = [
   },
 ];
 
+// openid-client and oidc-provider (and their jose, oauth4webapi) ship only ES modules; Node 20.19+ loads
+// them with require(), jest's own module loader does not: jest compiles them to CommonJS like our code.
+const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const esm = {
+  transform: { '^.+\\.ts$': swc, [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   // HTTP tests talk to real services and run in parallel on few cores; a slow moment is not a failure.
@@ -21,7 +29,7 @@ module.exports = {
     {
       displayName: 'unit',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      ...esm,
       testEnvironment: 'node',
     },
     {
@@ -34,7 +42,7 @@ module.exports = {
     {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      ...esm,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -9,6 +9,7 @@ import { RegisterChecks1796155409342 } from './1796155409342-RegisterChecks';
 import { OrganisationAccounts1796155356330 } from './1796155356330-OrganisationAccounts';
 import { Sessions1796155554130 } from './1796155554130-Sessions';
 import { AuditEvents1796156037222 } from './1796156037222-AuditEvents';
+import { OidcSignIn1796159891377 } from './1796159891377-OidcSignIn';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   RegisterChecks1796155409342,
   Sessions1796155554130,
   AuditEvents1796156037222,
+  OidcSignIn1796159891377,
 ];

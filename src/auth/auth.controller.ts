@@ -21,7 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; the token goes in Authorization: Bearer' })
   @ApiOkResponse({ type: LoginAnswer })
-  @ApiErrors('INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'ACCOUNT_DEACTIVATED')
+  @ApiErrors('INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'ACCOUNT_DEACTIVATED', 'PASSWORD_LOGIN_DISABLED')
   async login(@Body() dto: LoginDto, @Req() req: Request): Promise<LoginAnswer> {
     const signedIn = await this.auth.signIn(dto.email, dto.password, clientAddress(req), 'token');
     return { accessToken: signedIn.token, user: signedIn.user };
@@ -29,9 +29,9 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Create an applicant user' })
+  @ApiOperation({ summary: 'Create an applicant user (only while PASSWORD_LOGIN is on)' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiErrors('EMAIL_TAKEN')
+  @ApiErrors('EMAIL_TAKEN', 'REGISTRATION_CLOSED')
   async register(@Body() dto: RegisterDto): Promise<UserView> {
     return this.users.view((await this.auth.register(dto)).id);
   }

@@ -10,6 +10,10 @@ import { AuthService } from './auth.service';
 import { EmailConfirmationsService } from './email-confirmations.service';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginThrottleService } from './login-throttle.service';
+import { OidcAccountsService } from './oidc/oidc-accounts.service';
+import { OidcClientService } from './oidc/oidc-client.service';
+import { OidcLoginsService } from './oidc/oidc-logins.service';
+import { OidcController } from './oidc/oidc.controller';
 import { PasswordsController } from './passwords/passwords.controller';
 import { PasswordsService } from './passwords/passwords.service';
 import { SessionController } from './session.controller';
@@ -26,6 +30,7 @@ import { UsersService } from './users.service';
     PasswordsController,
     UsersController,
     AuditController,
+    OidcController,
   ],
   providers: [
     AuthService,
@@ -36,6 +41,9 @@ import { UsersService } from './users.service';
     SessionsService,
     PasswordsService,
     LoginThrottleService,
+    OidcClientService,
+    OidcLoginsService,
+    OidcAccountsService,
     {
       provide: TokenService,
       inject: [APP_CONFIG, DataSource],
@@ -43,6 +51,6 @@ import { UsersService } from './users.service';
         new TokenService(await resolveJwtSecret(config, dataSource), config.jwtTtlSeconds),
     },
   ],
-  exports: [UsersService, AuthService, SessionsService, TokenService],
+  exports: [UsersService, AuthService, SessionsService, TokenService, OidcClientService],
 })
 export class AuthModule {}

@@ -9,7 +9,10 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { clientAddress } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginDto, SessionAnswer } from './dto/auth.dto';
+import { OidcClientService } from './oidc/oidc-client.service';
+import { SignOutAnswer } from './oidc/oidc.dto';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+import { TokenService } from './token.service';
 
 /** The browser's session (a cookie) and ending a session or token. */
 @ApiTags('auth')
@@ -17,6 +20,8 @@ import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 export class SessionController {
   constructor(
     private readonly auth: AuthService,
+    private readonly oidc: OidcClientService,
+    private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,7 +35,13 @@ export class SessionController {
       '(Origin equal to PUBLIC_URL, or Sec-Fetch-Site: same-origin), else 403 CROSS_SITE_REQUEST.',
   })
   @ApiOkResponse({ type: SessionAnswer })
-  @ApiErrors('INVALID_CREDENTIALS', 'ACCOUNT_DEACTIVATED', 'CROSS_SITE_REQUEST', 'LOGIN_THROTTLED')
+  @ApiErrors(
+    'INVALID_CREDENTIALS',
+    'ACCOUNT_DEACTIVATED',
+    'CROSS_SITE_REQUEST',
+    'LOGIN_THROTTLED',
+    'PASSWORD_LOGIN_DISABLED',
+  )
   async open(
     @Body() dto: LoginDto,
     @Req() req: Request,
@@ -43,16 +54,25 @@ export class SessionController {
 
   @Public()
   @Delete('session')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'End the browser session (and clear its cookie, also when it had expired)' })
-  @ApiNoContentResponse()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'End the browser session (and clear its cookie, also when it had expired)',
+    description:
+      'Answers where the browser goes next: for a session opened through an OpenID provider that supports ' +
+      'RP-initiated logout, its end-session URL (with id_token_hint and post_logout_redirect_uri), so the ' +
+      'provider’s session ends too; else /.',
+  })
+  @ApiOkResponse({ type: SignOutAnswer })
   async close(
     @CurrentUser() caller: AuthUser | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
-    if (caller?.via === 'cookie') await this.auth.signOut(caller, clientAddress(req));
+  ): Promise<SignOutAnswer> {
+    const oidc = caller?.via === 'cookie' ? await this.auth.signOut(caller, clientAddress(req)) : null;
     res.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(this.config), maxAge: undefined });
+    if (!oidc) return { next: '/' };
+    const idToken = oidc.idTokenSealed ? this.tokens.unseal(oidc.idTokenSealed) : null;
+    return { next: (await this.oidc.endSessionUrl(oidc.provider, idToken)) ?? '/' };
   }
 
   @Post('logout')

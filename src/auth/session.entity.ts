@@ -44,6 +44,17 @@ export class Session {
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
 
+  /** The OpenID provider the browser signed in with, for ending its session there too at sign-out. */
+  @Column('text', { nullable: true })
+  oidcProvider!: string | null;
+
+  /**
+   * The provider's ID token (id_token_hint for its sign-out), sealed with AES-GCM under a key derived from
+   * the JWT secret: it may carry personal data (ID-porten's pid). Wiped when the session ends.
+   */
+  @Column('text', { nullable: true })
+  oidcIdTokenSealed!: string | null;
+
   /** Refreshed at most every few minutes, so a request costs no write. */
   @Column('timestamptz', { default: () => 'now()' })
   lastSeenAt!: Date;

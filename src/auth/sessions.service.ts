@@ -7,6 +7,12 @@ import { TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A browser session opened through an OpenID provider, for ending the provider's session too. */
+export interface OidcSessionFacts {
+  provider: string;
+  idTokenSealed: string | null;
+}
+
 export interface IssuedSession {
   token: string;
   sessionId: string;
@@ -27,12 +33,18 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async issue(userId: string, kind: SessionKind, manager?: EntityManager): Promise<IssuedSession> {
+  async issue(
+    userId: string,
+    kind: SessionKind,
+    manager?: EntityManager,
+    oidc?: OidcSessionFacts,
+  ): Promise<IssuedSession> {
     const m = manager ?? this.dataSource.manager;
     const [row] = await m.query<{ id: string; expires_at: Date }[]>(
-      `INSERT INTO sessions (user_id, kind, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))
+      `INSERT INTO sessions (user_id, kind, expires_at, oidc_provider, oidc_id_token_sealed)
+       VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5)
        RETURNING id, expires_at`,
-      [userId, kind, this.config.jwtTtlSeconds],
+      [userId, kind, this.config.jwtTtlSeconds, oidc?.provider ?? null, oidc?.idTokenSealed ?? null],
     );
     return {
       token: this.tokens.sign({ sub: userId, sid: row.id }),
@@ -63,17 +75,25 @@ export class SessionsService {
     return user;
   }
 
-  async revoke(sessionId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+  /** Ends the session; answers the provider it was opened through, with its sealed ID token, if any. */
+  async revoke(sessionId: string): Promise<OidcSessionFacts | null> {
+    const [rows] = await this.dataSource.query<
+      [{ provider: string | null; sealed: string | null }[], number]
+    >(
+      `UPDATE sessions s SET revoked_at = now(), oidc_id_token_sealed = NULL
+         FROM (SELECT id, oidc_provider, oidc_id_token_sealed FROM sessions WHERE id = $1 FOR UPDATE) old
+        WHERE s.id = old.id AND s.revoked_at IS NULL
+        RETURNING old.oidc_provider AS provider, old.oidc_id_token_sealed AS sealed`,
       [sessionId],
     );
+    const row = rows[0];
+    return row?.provider ? { provider: row.provider, idTokenSealed: row.sealed } : null;
   }
 
   /** Ends every live session of a user, except `keep` (the caller's own, on a password change). */
   async revokeAllOf(userId: string, m: EntityManager, keep?: string): Promise<number> {
     const [, count] = await m.query<[unknown, number]>(
-      `UPDATE sessions SET revoked_at = now()
+      `UPDATE sessions SET revoked_at = now(), oidc_id_token_sealed = NULL
         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND id IS DISTINCT FROM $2`,
       [userId, keep ?? null],
     );

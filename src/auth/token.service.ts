@@ -1,4 +1,11 @@
-import { createSecretKey, KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  hkdfSync,
+  KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 export interface TokenClaims {
@@ -16,12 +23,36 @@ const SKEW_SECONDS = 60;
  */
 export class TokenService {
   private readonly key: KeyObject;
+  /** For sealing what is kept but must not be readable from the database alone (an ID token). */
+  private readonly sealKey: Buffer;
 
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
   ) {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.sealKey = Buffer.from(hkdfSync('sha256', secret, 'frirom', 'frirom seal v1', 32));
+  }
+
+  /** AES-256-GCM under a key derived from the JWT secret: iv.tag.ciphertext, base64url. */
+  seal(text: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv);
+    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+  }
+
+  /** The sealed text, or null when it was sealed under another secret or tampered with. */
+  unseal(sealed: string): string | null {
+    const [iv, tag, body] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
+    if (!iv || !tag || !body) return null;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.sealKey, iv);
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    } catch {
+      return null;
+    }
   }
 
   sign(claims: TokenClaims): string {

@@ -17,8 +17,9 @@ export class User {
   @Column('text', { nullable: true })
   phone!: string | null;
 
-  @Column('text')
-  passwordHash!: string;
+  /** Null for an account made at an OpenID sign-in: no password works until one is set by a reset. */
+  @Column('text', { nullable: true })
+  passwordHash!: string | null;
 
   @Column('text', { array: true })
   roles!: Role[];

@@ -20,13 +20,18 @@ export interface CreateOptions {
   checkPassword?: boolean;
   /** Who made the user, for the audit log (an admin; unset for registration and the seed). */
   actorUserId?: string;
+  /** The OpenID provider whose sign-in made the user, for the audit log. */
+  provider?: string;
 }
 
 export interface NewUser {
   email: string;
   name: string;
-  password: string;
+  /** null: an account made at an OpenID sign-in, which has no password until a reset sets one. */
+  password: string | null;
   roles: Role[];
+  /** The address is known to be the person's (an OpenID provider said email_verified). */
+  emailConfirmed?: boolean;
   phone?: string | null;
   locale?: 'nb' | 'en';
   buildingIds?: string[];
@@ -41,8 +46,8 @@ export class UsersService {
   ) {}
 
   async create(input: NewUser, manager?: EntityManager, options: CreateOptions = {}): Promise<User> {
-    if (options.checkPassword) assertAcceptablePassword(input.password, input);
-    const passwordHash = await argon2.hash(input.password);
+    if (options.checkPassword && input.password !== null) assertAcceptablePassword(input.password, input);
+    const passwordHash = input.password === null ? null : await argon2.hash(input.password);
     const work = async (m: EntityManager): Promise<User> => {
       const user = await m.getRepository(User).save({
         email: input.email.toLowerCase(),
@@ -51,6 +56,7 @@ export class UsersService {
         passwordHash,
         roles: input.roles,
         locale: input.locale ?? 'nb',
+        emailConfirmedAt: input.emailConfirmed ? new Date() : null,
       });
       if (input.buildingIds?.length) await this.assignBuildings(m, user.id, input.roles, input.buildingIds);
       await this.audit.record(
@@ -58,7 +64,7 @@ export class UsersService {
           action: 'user_created',
           userId: user.id,
           actorUserId: options.actorUserId,
-          details: { roles: input.roles },
+          details: { roles: input.roles, ...(options.provider && { provider: options.provider }) },
         },
         m,
       );

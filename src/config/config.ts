@@ -14,6 +14,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { OidcProviderConfig, parseOidcProviders, parsePasswordLogin, PasswordLogin } from './oidc-config';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
@@ -183,6 +184,10 @@ export interface AppConfig {
   brregUrl: string;
   /** How long one call to the register may take before it counts as a failure. */
   brregTimeoutMs: number;
+  /** OpenID providers people may sign in with (OIDC_PROVIDERS, OIDC_<NAME>_*), in the listed order. */
+  oidcProviders: OidcProviderConfig[];
+  /** Who may sign in with a password (PASSWORD_LOGIN); registration by password needs `on`. */
+  passwordLogin: PasswordLogin;
 }
 
 export type TrustProxy = false | number | string[];
@@ -236,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
   const trustProxy = parseTrustProxy(vars.TRUST_PROXY, problems);
+  const oidcProviders = parseOidcProviders(env, problems);
+  const passwordLogin = parsePasswordLogin(env.PASSWORD_LOGIN, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -265,6 +272,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailBackoffMs: vars.MAIL_BACKOFF_MS,
     brregUrl: vars.BRREG_URL,
     brregTimeoutMs: vars.BRREG_TIMEOUT_MS,
+    oidcProviders,
+    passwordLogin,
   };
 }
 

@@ -3,6 +3,8 @@ import { EmailConfirmation } from '../auth/email-confirmation.entity';
 import { AuditEvent } from '../auth/audit/audit-event.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { PasswordReset } from '../auth/password-reset.entity';
+import { OidcIdentity } from '../auth/oidc/oidc-identity.entity';
+import { OidcLogin } from '../auth/oidc/oidc-login.entity';
 import { Session } from '../auth/session.entity';
 import { BookingClaim } from '../bookings/booking-claim.entity';
 import { BookingEvent } from '../bookings/booking-event.entity';
@@ -35,6 +37,8 @@ export const ENTITIES = [
   Session,
   PasswordReset,
   AuditEvent,
+  OidcIdentity,
+  OidcLogin,
   AppSetting,
   DemoSeed,
   Building,

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'roles_changed',
   'user_deactivated',
   'user_reactivated',
+  'oidc_linked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

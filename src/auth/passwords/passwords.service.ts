@@ -35,7 +35,7 @@ export class PasswordsService {
     // A stolen session guessing the current password is slowed like a sign-in.
     await this.throttle.check(caller.email, address);
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: caller.id });
-    if (!(await argon2.verify(user.passwordHash, current))) {
+    if (!user.passwordHash || !(await argon2.verify(user.passwordHash, current))) {
       await this.throttle.recordFailure(caller.email, address);
       await this.audit.record({
         action: 'sign_in_failed',

@@ -26,12 +26,20 @@ export const ERROR_STATUS = {
   INVALID_PRICE_LIST: 400,
   BEYOND_BOOKING_HORIZON: 400,
   INVITATION_INVALID: 400,
+  /** An OpenID sign-in that is not under way here: no or a used state, a forged or replayed callback. */
+  OIDC_LOGIN_INVALID: 400,
+  /** The provider refused the sign-in (the person cancelled, or the code or ID token did not check out). */
+  OIDC_LOGIN_FAILED: 400,
   EMAIL_CONFIRMATION_INVALID: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   ACCOUNT_DEACTIVATED: 403,
+  /** PASSWORD_LOGIN is off, or staff-only and the user has no staff role: sign in with a provider. */
+  PASSWORD_LOGIN_DISABLED: 403,
+  /** Registration with a password is closed (PASSWORD_LOGIN is not on): sign in with a provider. */
+  REGISTRATION_CLOSED: 403,
   NOT_FOUND: 404,
   /** Enhetsregisteret does not know the organisation number. */
   NOT_IN_REGISTER: 404,
@@ -63,6 +71,8 @@ export const ERROR_STATUS = {
   SERVICE_UNAVAILABLE: 503,
   /** Enhetsregisteret did not answer in time, or is left alone after repeated failures. */
   REGISTER_UNAVAILABLE: 503,
+  /** The OpenID provider's discovery document or token endpoint could not be reached. */
+  OIDC_PROVIDER_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -96,6 +96,26 @@ export const CODE_MESSAGES = {
   },
 
   // Bookings, accounts, invitations and Enhetsregisteret (added with those features).
+  OIDC_LOGIN_INVALID: {
+    nb: 'Innloggingen kunne ikke fullføres (ugyldig eller brukt lenke); prøv å logge inn på nytt',
+    en: 'The sign-in could not be completed (invalid or used link); try signing in again',
+  },
+  OIDC_LOGIN_FAILED: {
+    nb: 'Innloggingen hos identitetsleverandøren mislyktes; prøv igjen',
+    en: 'Signing in with the identity provider failed; try again',
+  },
+  PASSWORD_LOGIN_DISABLED: {
+    nb: 'Innlogging med passord er slått av her; bruk en av de andre innloggingene',
+    en: 'Password sign-in is turned off here; use one of the other ways to sign in',
+  },
+  REGISTRATION_CLOSED: {
+    nb: 'Nye kontoer lages ved innlogging med ID-porten, ikke med passord',
+    en: 'New accounts are made by signing in with a provider, not with a password',
+  },
+  OIDC_PROVIDER_UNAVAILABLE: {
+    nb: 'Innloggingstjenesten svarer ikke nå; prøv igjen om litt',
+    en: 'The sign-in provider cannot be reached right now; try again shortly',
+  },
   STALE_VIEW: {
     nb: 'Noen andre har endret søknaden siden du åpnet den; last siden på nytt og se hva som er endret',
     en: 'Someone else changed the request since you opened it; reload to see what changed',
@@ -213,6 +233,7 @@ export const THINGS = {
   Season: { nb: 'Sesongen', en: 'Season' },
   User: { nb: 'Brukeren', en: 'User' },
   Route: { nb: 'Adressen', en: 'Route' },
+  'OpenID provider': { nb: 'Innloggingstjenesten', en: 'OpenID provider' },
 } satisfies Record<string, Text>;
 
 export type Thing = keyof typeof THINGS;

@@ -6,8 +6,14 @@ import type { DestinationStream, LoggerOptions } from 'pino';
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Query parameters an OpenID callback or a mailed link carries that must not reach a log. */
+const SECRET_PARAMS = /([?&](?:code|state|token|id_token|session_state|iss)=)[^&#]*/g;
+
 /** Replaces e-mail addresses in a text: logs never carry them. */
 export const scrubEmails = (text: string): string => text.replace(EMAIL, '[email]');
+
+/** A request URL for the log: no e-mail addresses, no authorization code, state or token. */
+export const scrubUrl = (url: string): string => scrubEmails(url).replace(SECRET_PARAMS, '$1[redacted]');
 
 /** Fields that may hold secrets or personal data, wherever they appear in a logged object. */
 const REDACT = [
@@ -17,12 +23,15 @@ const REDACT = [
   'phone',
   'accessToken',
   'token',
+  'idToken',
   '*.password',
   '*.passwordHash',
   '*.email',
   '*.phone',
   '*.accessToken',
   '*.token',
+  '*.idToken',
+  '*.pid',
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
@@ -66,7 +75,7 @@ export function httpLoggerParams(
           req: (req: { id: string; method: string; url: string }) => ({
             id: req.id,
             method: req.method,
-            url: scrubEmails(req.url),
+            url: scrubUrl(req.url),
           }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },

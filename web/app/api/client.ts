@@ -6,6 +6,8 @@ import '../context';
 
 /** The user's browser session (the accounts part sets it with POST /auth/session). */
 export const SESSION_COOKIE = 'frirom_session';
+/** The key of an OpenID sign-in under way (its e-mail step, /logg-inn/e-post, needs it). */
+export const OIDC_COOKIE = 'frirom_oidc';
 
 export type ApiClient = ReturnType<typeof createClient<paths>>;
 
@@ -29,8 +31,8 @@ export function apiFor(request: Request, context: AppLoadContext): Api {
   const forward: Middleware = {
     onRequest({ request: outgoing }) {
       outgoing.headers.set('accept-language', langOf(request));
-      const session = sessionCookie(request);
-      if (session) outgoing.headers.set('cookie', session);
+      const cookies = apiCookies(request);
+      if (cookies) outgoing.headers.set('cookie', cookies);
       // The API refuses a change riding on the cookie unless the browser's request came from this site:
       // pass on what the browser said about where the form was sent from, so that check covers pages too.
       for (const name of ['origin', 'sec-fetch-site']) {
@@ -49,10 +51,11 @@ export function apiFor(request: Request, context: AppLoadContext): Api {
   return { client, headers };
 }
 
-/** Only the session cookie goes to the API, not whatever else the browser holds for this site. */
-function sessionCookie(request: Request): string | undefined {
+/** Only the API's own cookies go to it, not whatever else the browser holds for this site. */
+function apiCookies(request: Request): string | undefined {
   const cookies = (request.headers.get('cookie') ?? '').split(';').map((c) => c.trim());
-  return cookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const ours = cookies.filter((c) => c.startsWith(`${SESSION_COOKIE}=`) || c.startsWith(`${OIDC_COOKIE}=`));
+  return ours.length > 0 ? ours.join('; ') : undefined;
 }
 
 /** An API error as it answers: `{statusCode, code, message, details?}`, the message in the user's language. */

@@ -3,6 +3,7 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import { apiFor, errorOf, SESSION_COOKIE } from '../api/client';
 import { FormErrorSummary } from '../components/form-error-summary';
 import { TextField } from '../components/fields';
+import { OIDC_ERRORS, OidcButtons } from '../components/oidc-buttons';
 import { PageTitle } from '../components/page-title';
 import { langOf, readCookie, translate, useT } from '../i18n/i18n';
 import { type FormErrors, formErrorsOf, textOf } from '../lib/form-errors';
@@ -15,11 +16,20 @@ const IDS = { email: 'signin-email', password: 'signin-password' };
 
 /** Already signed in: straight on to where they were going. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const neste = new URL(request.url).searchParams.get('neste') ?? '';
+  const params = new URL(request.url).searchParams;
+  const neste = params.get('neste') ?? '';
   if (readCookie(request, SESSION_COOKIE) && (await currentUser(request, context))) {
     throw redirect(safeNext(neste));
   }
-  return { neste };
+  // How one may sign in here: the configured OpenID providers, and whether with a password at all.
+  const { data: options } = await apiFor(request, context).client.GET('/auth/oidc/providers');
+  const feil = params.get('feil');
+  return {
+    neste,
+    providers: options?.providers ?? [],
+    passwordLogin: options?.passwordLogin ?? 'on',
+    oidcError: feil && OIDC_ERRORS.includes(feil) ? feil : null,
+  };
 }
 
 /**
@@ -50,6 +60,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     };
   } else if (error.code === 'ACCOUNT_DEACTIVATED') {
     errors = { fields: {}, general: [translate(lang, 'signIn.deactivated')] };
+  } else if (error.code === 'PASSWORD_LOGIN_DISABLED') {
+    errors = { fields: {}, general: [translate(lang, 'signIn.oidc.passwordOff')] };
   } else {
     errors = formErrorsOf(error, { email: 'email', password: 'password' });
   }
@@ -68,10 +80,63 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <Heading level={1} data-size="xl">
         {t('signIn.title')}
       </Heading>
-      {neste && !errors && (
+      {neste && !errors && !loaderData.oidcError && (
         <Alert data-color="info">
           <Paragraph>{t('signIn.needed')}</Paragraph>
         </Alert>
+      )}
+      {loaderData.oidcError && (
+        <Alert data-color="danger">
+          <Paragraph>
+            {t(`signIn.oidc.error.${loaderData.oidcError}` as 'signIn.oidc.error.OIDC_LOGIN_FAILED')}
+          </Paragraph>
+        </Alert>
+      )}
+      <OidcButtons providers={loaderData.providers} neste={neste} />
+      {loaderData.passwordLogin !== 'off' && (
+        <SignInForm
+          neste={neste}
+          busy={busy}
+          errors={errors}
+          email={actionData?.email ?? ''}
+          staffOnly={loaderData.passwordLogin === 'staff-only' && loaderData.providers.length > 0}
+        />
+      )}
+      {loaderData.passwordLogin !== 'off' && (
+        <Paragraph>
+          <Link to={withNext('/glemt-passord')}>{t('signIn.forgot')}</Link>
+        </Paragraph>
+      )}
+      {loaderData.passwordLogin === 'on' && (
+        <Paragraph>
+          {t('signIn.noAccount')} <Link to={withNext('/registrer')}>{t('signIn.register')}</Link>
+        </Paragraph>
+      )}
+    </>
+  );
+}
+
+/** E-mail and password: for everyone while PASSWORD_LOGIN is on, for staff when it is staff-only. */
+function SignInForm({
+  neste,
+  busy,
+  errors,
+  email,
+  staffOnly,
+}: {
+  neste: string;
+  busy: boolean;
+  errors?: FormErrors;
+  email: string;
+  staffOnly: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      {staffOnly && (
+        <Heading level={2} data-size="sm">
+          {t('signIn.oidc.staffPassword')}
+        </Heading>
       )}
       <FormErrorSummary errors={errors} ids={IDS} />
       <Form method="post" className="narrow-form stack" noValidate>
@@ -83,7 +148,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           type="email"
           autoComplete="username"
           required
-          defaultValue={actionData?.email ?? ''}
+          defaultValue={email}
           error={errors?.fields.email}
         />
         <TextField
@@ -99,12 +164,6 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           {t('signIn.submit')}
         </Button>
       </Form>
-      <Paragraph>
-        <Link to={withNext('/glemt-passord')}>{t('signIn.forgot')}</Link>
-      </Paragraph>
-      <Paragraph>
-        {t('signIn.noAccount')} <Link to={withNext('/registrer')}>{t('signIn.register')}</Link>
-      </Paragraph>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, dropDatabase } from '../../../test/support/db';
+import { oidcEnv, startTestProvider } from '../../../test/support/oidc-provider';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -30,6 +31,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const database = `frirom_pw_${process.pid}_${Date.now()}`;
   const mailDir = mkdtempSync(join(tmpdir(), 'frirom-pw-mail-'));
+  const url = `http://127.0.0.1:${port}`;
+  // A real OpenID provider (oidc-provider) in this process, as "ID-porten": its login page in the browser.
+  const idporten = await startTestProvider({ publicUrl: url, name: 'idporten' });
+  idporten.accounts.set('pw-ny-soker', {
+    name: 'Nora Nettleser',
+    email: 'nora@pw.frirom.no',
+    email_verified: true,
+  });
+  idporten.accounts.set('pw-uten-epost', { pid: '01019012345', name: 'Per Personnummer' });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -39,6 +49,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     SEED_DEMO: 'true',
     MAIL_DIR: mailDir,
     LOG_LEVEL: 'warn',
+    PUBLIC_URL: url,
+    ...oidcEnv([{ name: 'idporten', provider: idporten }]),
+    // The test provider offers e-mail (the real ID-porten does not), so one provider covers both cases.
+    OIDC_IDPORTEN_SCOPES: 'openid profile email',
   };
   const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
@@ -51,7 +65,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (api.exitCode !== null)
@@ -74,6 +87,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
     await Promise.all(stopped);
+    await idporten.close();
     await dropDatabase(database);
     rmSync(mailDir, { recursive: true, force: true });
   };
