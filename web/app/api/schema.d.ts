@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an applicant user */
+        /** Create an applicant user (only while PASSWORD_LOGIN is on) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -121,7 +121,10 @@ export interface paths {
          * @description A request that carries the cookie and changes something must come from the service’s own origin (Origin equal to PUBLIC_URL, or Sec-Fetch-Site: same-origin), else 403 CROSS_SITE_REQUEST.
          */
         post: operations["SessionController_open"];
-        /** End the browser session (and clear its cookie, also when it had expired) */
+        /**
+         * End the browser session (and clear its cookie, also when it had expired)
+         * @description Answers where the browser goes next: for a session opened through an OpenID provider that supports RP-initiated logout, its end-session URL (with id_token_hint and post_logout_redirect_uri), so the provider’s session ends too; else /.
+         */
         delete: operations["SessionController_close"];
         options?: never;
         head?: never;
@@ -245,6 +248,81 @@ export interface paths {
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one may sign in here: the configured providers, and whether by password */
+        get: operations["OidcController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/{provider}/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sends the browser to the provider (authorization code flow, PKCE S256, state and nonce)
+         * @description Sets the httpOnly cookie frirom_oidc (the key of the sign-in kept server-side). When the provider cannot be reached, sends the browser to /logg-inn?feil=OIDC_PROVIDER_UNAVAILABLE.
+         */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back: checks state, code, PKCE, nonce and the ID token
+         * @description Signs in (the browser session cookie frirom_session) and sends the browser to `neste`; a person the provider gave no e-mail address (ID-porten) to /logg-inn/e-post first. A forged, replayed or expired callback, or one the provider refused, goes to /logg-inn?feil=<code> with no session.
+         */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in waiting for an e-mail address (ID-porten gives none), if any */
+        get: operations["OidcController_pending"];
+        put?: never;
+        /** Give the e-mail address the provider did not: makes the account, mails a confirmation link, signs in */
+        post: operations["OidcController_completeSignup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1554,6 +1632,13 @@ export interface components {
             /** @description When the session ends (ISO 8601) */
             expiresAt: string;
         };
+        SignOutAnswer: {
+            /**
+             * @description Where to send the browser now: the provider’s end-session URL (RP-initiated logout, which comes back to PUBLIC_URL/) when the session came from a provider that has one, else /
+             * @example /
+             */
+            next: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description At least 10 characters, not a common password, not the e-mail address or name. A broken rule answers 400 PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON or PASSWORD_LIKE_IDENTITY */
@@ -1577,7 +1662,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_ID" | "INVALID_ORG_NUMBER" | "INVALID_RRULE" | "INVALID_TIME_RANGE" | "INVALID_OPENING_HOURS" | "INVALID_SECTION" | "INVALID_QUERY" | "TOO_MANY_OCCURRENCES" | "TOO_LONG" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_LIKE_IDENTITY" | "WRONG_PASSWORD" | "INVALID_RESET_TOKEN" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RULE" | "INVALID_PRICE_LIST" | "BEYOND_BOOKING_HORIZON" | "INVITATION_INVALID" | "EMAIL_CONFIRMATION_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "CROSS_SITE_REQUEST" | "ACCOUNT_DEACTIVATED" | "NOT_FOUND" | "NOT_IN_REGISTER" | "CONFLICT" | "EMAIL_TAKEN" | "ORG_NUMBER_TAKEN" | "ORGANISATION_NOT_VERIFIED" | "BOOKING_CONFLICT" | "INVALID_STATE" | "SEASON_CLOSED" | "REPORT_NOT_READY" | "STALE_VIEW" | "REGISTER_MISMATCH" | "BANKRUPT_IN_REGISTER" | "DELETED_IN_REGISTER" | "INVITATION_USED" | "LAST_CONTACT" | "INVITATION_EXPIRED" | "EMAIL_CONFIRMATION_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "LOGIN_THROTTLED" | "TOO_MANY_INVITATIONS" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "REGISTER_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_ID" | "INVALID_ORG_NUMBER" | "INVALID_RRULE" | "INVALID_TIME_RANGE" | "INVALID_OPENING_HOURS" | "INVALID_SECTION" | "INVALID_QUERY" | "TOO_MANY_OCCURRENCES" | "TOO_LONG" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_LIKE_IDENTITY" | "WRONG_PASSWORD" | "INVALID_RESET_TOKEN" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RULE" | "INVALID_PRICE_LIST" | "BEYOND_BOOKING_HORIZON" | "INVITATION_INVALID" | "OIDC_LOGIN_INVALID" | "OIDC_LOGIN_FAILED" | "EMAIL_CONFIRMATION_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "CROSS_SITE_REQUEST" | "ACCOUNT_DEACTIVATED" | "PASSWORD_LOGIN_DISABLED" | "REGISTRATION_CLOSED" | "NOT_FOUND" | "NOT_IN_REGISTER" | "CONFLICT" | "EMAIL_TAKEN" | "ORG_NUMBER_TAKEN" | "ORGANISATION_NOT_VERIFIED" | "BOOKING_CONFLICT" | "INVALID_STATE" | "SEASON_CLOSED" | "REPORT_NOT_READY" | "STALE_VIEW" | "REGISTER_MISMATCH" | "BANKRUPT_IN_REGISTER" | "DELETED_IN_REGISTER" | "INVITATION_USED" | "LAST_CONTACT" | "INVITATION_EXPIRED" | "EMAIL_CONFIRMATION_EXPIRED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "LOGIN_THROTTLED" | "TOO_MANY_INVITATIONS" | "INTERNAL" | "SERVICE_UNAVAILABLE" | "REGISTER_UNAVAILABLE" | "OIDC_PROVIDER_UNAVAILABLE";
             /**
              * @description For people: bokmål, or English for Accept-Language: en (see Content-Language)
              * @example email må være en gyldig e-postadresse
@@ -1634,7 +1719,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            action: "sign_in" | "sign_in_failed" | "sign_out" | "password_changed" | "password_reset_requested" | "password_reset" | "user_created" | "roles_changed" | "user_deactivated" | "user_reactivated";
+            action: "sign_in" | "sign_in_failed" | "sign_out" | "password_changed" | "password_reset_requested" | "password_reset" | "user_created" | "roles_changed" | "user_deactivated" | "user_reactivated" | "oidc_linked";
             /** Format: uuid */
             userId: string | null;
             /** Format: uuid */
@@ -1647,6 +1732,58 @@ export interface components {
         AuditEventDtoPage: {
             items: components["schemas"]["AuditEventDto"][];
             total: number;
+        };
+        OidcProviderView: {
+            /**
+             * @description Sign in at GET /auth/oidc/{name}/login?neste=/min-side
+             * @example idporten
+             */
+            name: string;
+            /**
+             * @description Shown as "Logg inn med ID-porten"
+             * @example ID-porten
+             */
+            displayName: string;
+        };
+        SignInOptions: {
+            providers: components["schemas"]["OidcProviderView"][];
+            /**
+             * @description on: anyone signs in and registers with a password; staff-only: only staff; off: nobody
+             * @enum {string}
+             */
+            passwordLogin: "on" | "staff-only" | "off";
+        };
+        PendingSignupView: {
+            /** @example idporten */
+            provider: string;
+            /** @example ID-porten */
+            displayName: string;
+            /** @description The provider gave no name: ask for one too */
+            needsName: boolean;
+            /**
+             * @description Where the person lands afterwards
+             * @example /min-side
+             */
+            next: string;
+        };
+        CompleteSignupDto: {
+            /**
+             * @description Confirmed by a mailed link, as at registration
+             * @example ola@example.no
+             */
+            email: string;
+            /** @description Needed only when the provider gave no name (needsName) */
+            name?: string;
+        };
+        OidcSessionAnswer: {
+            user: components["schemas"]["MeView"];
+            /** @description When the session ends (ISO 8601) */
+            expiresAt: string;
+            /**
+             * @description Where to send the browser now
+             * @example /min-side
+             */
+            next: string;
         };
         HealthAnswer: {
             /** @enum {string} */
@@ -3624,7 +3761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: ACCOUNT_DEACTIVATED */
+            /** @description Signed in, but not allowed: ACCOUNT_DEACTIVATED, PASSWORD_LOGIN_DISABLED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3632,7 +3769,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_DEACTIVATED";
+                        code?: "ACCOUNT_DEACTIVATED" | "PASSWORD_LOGIN_DISABLED";
                     };
                 };
             };
@@ -3704,6 +3841,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: REGISTRATION_CLOSED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REGISTRATION_CLOSED";
                     };
                 };
             };
@@ -4016,7 +4165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: ACCOUNT_DEACTIVATED, CROSS_SITE_REQUEST */
+            /** @description Signed in, but not allowed: ACCOUNT_DEACTIVATED, CROSS_SITE_REQUEST, PASSWORD_LOGIN_DISABLED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4024,7 +4173,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_DEACTIVATED" | "CROSS_SITE_REQUEST";
+                        code?: "ACCOUNT_DEACTIVATED" | "CROSS_SITE_REQUEST" | "PASSWORD_LOGIN_DISABLED";
                     };
                 };
             };
@@ -4075,11 +4224,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignOutAnswer"];
+                };
             };
             /** @description The request is not valid: VALIDATION_FAILED */
             400: {
@@ -4636,6 +4787,230 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    OidcController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: {
+                /** @description A path on this site to land on afterwards */
+                neste?: unknown;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider’s authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Into the web app */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    OidcController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingSignupView"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    OidcController_completeSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteSignupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSessionAnswer"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Refused by the current state or a conflict: EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_TAKEN";
+                    };
+                };
+            };
+            /** @description The body is too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description The body is not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
