@@ -44,7 +44,7 @@ type Operation = OperationObject & {
 };
 
 /** The codes an operation can answer with: derived from its inputs and guards, plus @ApiErrors. */
-function errorCodes(op: Operation): ErrorCode[] {
+function errorCodes(op: Operation, method: string): ErrorCode[] {
   const params = (op.parameters ?? []) as { in?: string }[];
   // Any route refuses a path or query holding text PostgreSQL cannot store (json-body.ts).
   const codes = new Set<ErrorCode>(['VALIDATION_FAILED', ...(op[ERROR_CODES_EXTENSION] ?? [])]);
@@ -63,6 +63,8 @@ function errorCodes(op: Operation): ErrorCode[] {
   }
   if (!op['x-public']) codes.add('UNAUTHENTICATED');
   if (op['x-roles']) codes.add('FORBIDDEN');
+  // A change riding on the browser session must come from the service's own pages (auth.guard.ts).
+  if (!['get', 'head', 'options'].includes(method)) codes.add('CROSS_SITE_REQUEST');
   return [...codes];
 }
 
@@ -114,7 +116,7 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       op.tags?.forEach((t) => used.add(t));
       op.security = op['x-public'] ? [] : [{ bearer: [] }];
       const byStatus = new Map<number, ErrorCode[]>();
-      for (const code of errorCodes(op)) {
+      for (const code of errorCodes(op, method)) {
         const status = ERROR_STATUS[code];
         if (status >= 500) continue;
         byStatus.set(status, [...(byStatus.get(status) ?? []), code]);

@@ -11,7 +11,7 @@ import {
   BookingWorld,
   bookingWorld,
   FIRST_TUESDAY_OF_SEPTEMBER as TUE,
-  orgNumber,
+  known,
   requestBody,
 } from './support/world';
 
@@ -129,7 +129,7 @@ describe('notifications through the outbox, sent by the worker over SMTP', () =>
     const contact = await t.createUser(['applicant'], { email: 'leder@nyforening.no' });
     const org = (
       await contact.http.post('/organisations', {
-        orgNumber: orgNumber(),
+        orgNumber: known(t, 'Nyforeningen', { inFrivillighetsregisteret: false }),
         name: 'Nyforeningen',
         kind: 'voluntary',
         inFrivillighetsregisteret: false,

@@ -18,6 +18,7 @@ export class AccountController {
 
   @Public()
   @Post('confirm-email')
+  @ApiErrors('EMAIL_CONFIRMATION_INVALID', 'EMAIL_CONFIRMATION_EXPIRED')
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm an e-mail address with the token from the welcome mail (works once)' })
   @ApiNoContentResponse({ description: 'The address is confirmed' })

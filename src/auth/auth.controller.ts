@@ -31,7 +31,14 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Create an applicant user (only while PASSWORD_LOGIN is on)' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiErrors('EMAIL_TAKEN', 'REGISTRATION_CLOSED')
+  @ApiErrors(
+    'EMAIL_TAKEN',
+    'REGISTRATION_CLOSED',
+    'PASSWORD_TOO_SHORT',
+    'PASSWORD_TOO_LONG',
+    'PASSWORD_TOO_COMMON',
+    'PASSWORD_LIKE_IDENTITY',
+  )
   async register(@Body() dto: RegisterDto): Promise<UserView> {
     return this.users.view((await this.auth.register(dto)).id);
   }

@@ -48,6 +48,7 @@ export class BookingsController {
     'ORGANISATION_NOT_VERIFIED',
     'SEASON_CLOSED',
     'INVALID_STATE',
+    'BEYOND_BOOKING_HORIZON',
   )
   create(
     @Body() dto: CreateBookingRequestOrApplicationDto,
@@ -111,7 +112,7 @@ export class BookingsController {
       'Approve the given pending occurrences, by default all without a blocking conflict; all or none (409)',
   })
   @ApiOkResponse({ type: BookingRequestView })
-  @ApiErrors('INVALID_STATE', 'BOOKING_CONFLICT')
+  @ApiErrors('INVALID_STATE', 'BOOKING_CONFLICT', 'STALE_VIEW')
   approve(
     @IdParam() id: string,
     @Body() dto: ApproveDto,
@@ -125,7 +126,7 @@ export class BookingsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the given pending occurrences (default all), with a reason' })
   @ApiOkResponse({ type: BookingRequestView })
-  @ApiErrors('INVALID_STATE')
+  @ApiErrors('INVALID_STATE', 'STALE_VIEW')
   reject(
     @IdParam() id: string,
     @Body() dto: RejectDto,
@@ -141,7 +142,7 @@ export class BookingsController {
     summary: "Re-price pending and approved occurrences under today's rules, with a reason (audited)",
   })
   @ApiOkResponse({ type: BookingRequestView })
-  @ApiErrors('INVALID_STATE')
+  @ApiErrors('INVALID_STATE', 'STALE_VIEW')
   reprice(
     @IdParam() id: string,
     @Body() dto: RepriceDto,

@@ -39,6 +39,8 @@ export class OccurrencesController {
     'OVER_CAPACITY',
     'INVALID_STATE',
     'BOOKING_CONFLICT',
+    'STALE_VIEW',
+    'BEYOND_BOOKING_HORIZON',
   )
   move(@IdParam() id: string, @Body() dto: MoveDto, @CurrentUser() user: AuthUser): Promise<OccurrenceView> {
     return this.changes.move(id, dto, user);

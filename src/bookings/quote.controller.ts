@@ -27,6 +27,7 @@ export class QuoteController {
     'TOO_MANY_OCCURRENCES',
     'NOT_FOUND',
     'ORGANISATION_NOT_VERIFIED',
+    'BEYOND_BOOKING_HORIZON',
   )
   quote(@Body() dto: CreateBookingRequestDto, @CurrentUser() user: AuthUser): Promise<QuoteView> {
     return this.bookings.quote(dto, user);

@@ -20,6 +20,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('organisations/:id/invitations')
+  @ApiErrors('TOO_MANY_INVITATIONS')
   @Roles('applicant', 'staff')
   @HttpCode(202)
   @ApiOperation({

@@ -35,7 +35,15 @@ export class OrganisationsController {
       'REGISTER_UNAVAILABLE) and the worker checks it later.',
   })
   @ApiCreatedResponse({ type: OrganisationView })
-  @ApiErrors('INVALID_ORG_NUMBER', 'ORG_NUMBER_TAKEN')
+  @ApiErrors(
+    'INVALID_ORG_NUMBER',
+    'ORG_NUMBER_TAKEN',
+    'NOT_IN_REGISTER',
+    'DELETED_IN_REGISTER',
+    'BANKRUPT_IN_REGISTER',
+    'REGISTER_MISMATCH',
+    'REGISTER_UNAVAILABLE',
+  )
   create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.create(dto, user);
   }
@@ -49,6 +57,7 @@ export class OrganisationsController {
   }
 
   @Get('lookup/:orgNumber')
+  @ApiErrors('INVALID_ORG_NUMBER', 'NOT_IN_REGISTER', 'DELETED_IN_REGISTER', 'REGISTER_UNAVAILABLE')
   @ApiOperation({
     summary:
       'What Enhetsregisteret holds for an organisation number, with the kind its form suggests (signed in)',

@@ -1,3 +1,4 @@
+import { ApiErrors } from '../common/errors/api-errors';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/decorators';
@@ -20,6 +21,7 @@ export class PublicPagesController {
   constructor(private readonly pages: PublicPagesService) {}
 
   @Get('activities')
+  @ApiErrors('INVALID_TIME_RANGE')
   @ApiOperation({
     summary: 'Approved bookings of verified organisations as activities, by day range (at most 62 days)',
   })
@@ -29,6 +31,7 @@ export class PublicPagesController {
   }
 
   @Get('rooms/:id/busy')
+  @ApiErrors('INVALID_TIME_RANGE')
   @ApiOperation({
     summary: "A room's busy times (booked or closed, nobody named), by day range (at most 31 days)",
   })

@@ -124,6 +124,7 @@ export class OidcController {
 
   @Public()
   @Get('signup')
+  @ApiErrors('OIDC_LOGIN_INVALID')
   @ApiOperation({ summary: 'The sign-in waiting for an e-mail address (ID-porten gives none), if any' })
   @ApiOkResponse({ type: PendingSignupView })
   async pending(@Req() req: Request): Promise<PendingSignupView> {
@@ -146,7 +147,7 @@ export class OidcController {
       'Give the e-mail address the provider did not: makes the account, mails a confirmation link, signs in',
   })
   @ApiOkResponse({ type: OidcSessionAnswer })
-  @ApiErrors('EMAIL_TAKEN')
+  @ApiErrors('EMAIL_TAKEN', 'OIDC_LOGIN_INVALID')
   async completeSignup(
     @Body() dto: CompleteSignupDto,
     @Req() req: Request,

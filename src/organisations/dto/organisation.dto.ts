@@ -183,8 +183,18 @@ export class PendingInvitationView {
 }
 
 export class FieldChangeView {
-  @ApiProperty({ nullable: true, description: 'The value before' }) from!: unknown;
-  @ApiProperty({ nullable: true, description: 'The value after' }) to!: unknown;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    description: 'The value before',
+  })
+  from!: unknown;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    description: 'The value after',
+  })
+  to!: unknown;
 }
 
 export class OrganisationView {
