@@ -184,15 +184,13 @@ export class PendingInvitationView {
 
 export class FieldChangeView {
   @ApiProperty({
-    nullable: true,
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-    description: 'The value before',
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+    description: 'The value before (null when it was empty)',
   })
   from!: unknown;
   @ApiProperty({
-    nullable: true,
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-    description: 'The value after',
+    oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+    description: 'The value after (null when it was empty)',
   })
   to!: unknown;
 }

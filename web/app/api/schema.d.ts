@@ -1953,10 +1953,10 @@ export interface components {
             total: number;
         };
         FieldChangeView: {
-            /** @description The value before */
-            from: Record<string, never> | null;
-            /** @description The value after */
-            to: Record<string, never> | null;
+            /** @description The value before (null when it was empty) */
+            from: (string | null) | number | boolean;
+            /** @description The value after (null when it was empty) */
+            to: (string | null) | number | boolean;
         };
         CreateOrganisationDto: {
             /**
@@ -3761,7 +3761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: ACCOUNT_DEACTIVATED, PASSWORD_LOGIN_DISABLED */
+            /** @description Signed in, but not allowed: ACCOUNT_DEACTIVATED, PASSWORD_LOGIN_DISABLED, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +3769,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_DEACTIVATED" | "PASSWORD_LOGIN_DISABLED";
+                        code?: "ACCOUNT_DEACTIVATED" | "PASSWORD_LOGIN_DISABLED" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -3832,7 +3832,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description The request is not valid: VALIDATION_FAILED, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON, PASSWORD_LIKE_IDENTITY, MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3840,11 +3840,11 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_LIKE_IDENTITY" | "MALFORMED_JSON";
                     };
                 };
             };
-            /** @description Signed in, but not allowed: REGISTRATION_CLOSED */
+            /** @description Signed in, but not allowed: REGISTRATION_CLOSED, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,7 +3852,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "REGISTRATION_CLOSED";
+                        code?: "REGISTRATION_CLOSED" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -3981,6 +3981,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
+                    };
+                };
+            };
             /** @description Refused by the current state or a conflict: LAST_CONTACT */
             409: {
                 headers: {
@@ -4039,7 +4051,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description The request is not valid: VALIDATION_FAILED, EMAIL_CONFIRMATION_INVALID, MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4047,7 +4059,31 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "EMAIL_CONFIRMATION_INVALID" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
+                    };
+                };
+            };
+            /** @description Refused: EMAIL_CONFIRMATION_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_CONFIRMATION_EXPIRED";
                     };
                 };
             };
@@ -4244,6 +4280,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
+                    };
+                };
+            };
         };
     };
     SessionController_logout: {
@@ -4282,6 +4330,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -4327,6 +4387,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -4387,6 +4459,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
+                    };
+                };
+            };
             /** @description The body is too large: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4441,6 +4525,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED" | "INVALID_RESET_TOKEN" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "PASSWORD_LIKE_IDENTITY" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -4573,7 +4669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4581,7 +4677,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -4682,7 +4778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4786,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -4931,7 +5027,7 @@ export interface operations {
                     "application/json": components["schemas"]["PendingSignupView"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED */
+            /** @description The request is not valid: VALIDATION_FAILED, OIDC_LOGIN_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +5035,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "OIDC_LOGIN_INVALID";
                     };
                 };
             };
@@ -4966,7 +5062,7 @@ export interface operations {
                     "application/json": components["schemas"]["OidcSessionAnswer"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description The request is not valid: VALIDATION_FAILED, OIDC_LOGIN_INVALID, MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4974,7 +5070,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "OIDC_LOGIN_INVALID" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5135,7 +5243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5143,7 +5251,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5265,7 +5373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5273,7 +5381,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5398,7 +5506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5406,7 +5514,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5552,7 +5660,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5560,7 +5668,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5661,7 +5769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5669,7 +5777,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5846,7 +5954,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5854,7 +5962,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -5937,7 +6045,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5945,7 +6053,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -6070,7 +6178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6078,11 +6186,23 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
-            /** @description Refused by the current state or a conflict: ORG_NUMBER_TAKEN */
+            /** @description Not found: NOT_IN_REGISTER */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_IN_REGISTER";
+                    };
+                };
+            };
+            /** @description Refused by the current state or a conflict: ORG_NUMBER_TAKEN, BANKRUPT_IN_REGISTER, REGISTER_MISMATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6090,7 +6210,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "ORG_NUMBER_TAKEN";
+                        code?: "ORG_NUMBER_TAKEN" | "BANKRUPT_IN_REGISTER" | "REGISTER_MISMATCH";
+                    };
+                };
+            };
+            /** @description Refused: DELETED_IN_REGISTER */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DELETED_IN_REGISTER";
                     };
                 };
             };
@@ -6139,7 +6271,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterLookupView"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, INVALID_ID */
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_ORG_NUMBER, INVALID_ID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6147,7 +6279,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                        code?: "VALIDATION_FAILED" | "INVALID_ORG_NUMBER" | "INVALID_ID";
                     };
                 };
             };
@@ -6163,7 +6295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found: NOT_FOUND */
+            /** @description Not found: NOT_IN_REGISTER, NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6171,7 +6303,19 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_IN_REGISTER" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Refused: DELETED_IN_REGISTER */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "DELETED_IN_REGISTER";
                     };
                 };
             };
@@ -6293,7 +6437,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6445,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -6386,7 +6530,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6394,7 +6538,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -6530,7 +6674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +6682,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -6575,6 +6719,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Too many attempts: TOO_MANY_INVITATIONS */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_INVITATIONS";
                     };
                 };
             };
@@ -6622,6 +6778,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -6717,7 +6885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6725,7 +6893,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -6910,7 +7078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivitiesAnswer"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED */
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6918,7 +7086,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE";
                     };
                 };
             };
@@ -6948,7 +7116,7 @@ export interface operations {
                     "application/json": components["schemas"]["BusyTimesAnswer"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, INVALID_ID */
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, INVALID_ID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6956,7 +7124,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "INVALID_ID";
                     };
                 };
             };
@@ -7142,7 +7310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7150,7 +7318,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -7233,7 +7401,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7241,7 +7409,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -7364,7 +7532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7372,7 +7540,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -7518,7 +7686,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7526,7 +7694,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -7613,7 +7781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7621,7 +7789,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -7740,7 +7908,7 @@ export interface operations {
                     "application/json": components["schemas"]["BookingRequestView"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, TOO_LONG, IN_THE_PAST, OVER_CAPACITY, INVALID_RRULE, TOO_MANY_OCCURRENCES, MALFORMED_JSON */
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, TOO_LONG, IN_THE_PAST, OVER_CAPACITY, INVALID_RRULE, TOO_MANY_OCCURRENCES, BEYOND_BOOKING_HORIZON, MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +7916,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "TOO_LONG" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RRULE" | "TOO_MANY_OCCURRENCES" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "TOO_LONG" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RRULE" | "TOO_MANY_OCCURRENCES" | "BEYOND_BOOKING_HORIZON" | "MALFORMED_JSON";
                     };
                 };
             };
@@ -7764,7 +7932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7772,7 +7940,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8011,7 +8179,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8019,7 +8187,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8120,7 +8288,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8128,7 +8296,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8144,7 +8312,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused by the current state or a conflict: INVALID_STATE, BOOKING_CONFLICT */
+            /** @description Refused by the current state or a conflict: INVALID_STATE, BOOKING_CONFLICT, STALE_VIEW */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8152,7 +8320,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INVALID_STATE" | "BOOKING_CONFLICT";
+                        code?: "INVALID_STATE" | "BOOKING_CONFLICT" | "STALE_VIEW";
                     };
                 };
             };
@@ -8229,7 +8397,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +8405,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8253,7 +8421,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused by the current state or a conflict: INVALID_STATE */
+            /** @description Refused by the current state or a conflict: INVALID_STATE, STALE_VIEW */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8261,7 +8429,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INVALID_STATE";
+                        code?: "INVALID_STATE" | "STALE_VIEW";
                     };
                 };
             };
@@ -8338,7 +8506,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,7 +8514,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8362,7 +8530,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused by the current state or a conflict: INVALID_STATE */
+            /** @description Refused by the current state or a conflict: INVALID_STATE, STALE_VIEW */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8370,7 +8538,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INVALID_STATE";
+                        code?: "INVALID_STATE" | "STALE_VIEW";
                     };
                 };
             };
@@ -8447,7 +8615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8455,7 +8623,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8532,7 +8700,7 @@ export interface operations {
                     "application/json": components["schemas"]["OccurrenceView"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, TOO_LONG, IN_THE_PAST, OVER_CAPACITY, MALFORMED_JSON, INVALID_ID */
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, TOO_LONG, IN_THE_PAST, OVER_CAPACITY, BEYOND_BOOKING_HORIZON, MALFORMED_JSON, INVALID_ID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8540,7 +8708,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "TOO_LONG" | "IN_THE_PAST" | "OVER_CAPACITY" | "MALFORMED_JSON" | "INVALID_ID";
+                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "TOO_LONG" | "IN_THE_PAST" | "OVER_CAPACITY" | "BEYOND_BOOKING_HORIZON" | "MALFORMED_JSON" | "INVALID_ID";
                     };
                 };
             };
@@ -8556,7 +8724,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8564,7 +8732,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8580,7 +8748,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused by the current state or a conflict: INVALID_STATE, BOOKING_CONFLICT */
+            /** @description Refused by the current state or a conflict: INVALID_STATE, BOOKING_CONFLICT, STALE_VIEW */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +8756,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "INVALID_STATE" | "BOOKING_CONFLICT";
+                        code?: "INVALID_STATE" | "BOOKING_CONFLICT" | "STALE_VIEW";
                     };
                 };
             };
@@ -8702,7 +8870,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuoteView"];
                 };
             };
-            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, TOO_LONG, IN_THE_PAST, OVER_CAPACITY, INVALID_RRULE, TOO_MANY_OCCURRENCES, MALFORMED_JSON */
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_TIME_RANGE, TOO_LONG, IN_THE_PAST, OVER_CAPACITY, INVALID_RRULE, TOO_MANY_OCCURRENCES, BEYOND_BOOKING_HORIZON, MALFORMED_JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8710,7 +8878,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "TOO_LONG" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RRULE" | "TOO_MANY_OCCURRENCES" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "INVALID_TIME_RANGE" | "TOO_LONG" | "IN_THE_PAST" | "OVER_CAPACITY" | "INVALID_RRULE" | "TOO_MANY_OCCURRENCES" | "BEYOND_BOOKING_HORIZON" | "MALFORMED_JSON";
                     };
                 };
             };
@@ -8723,6 +8891,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: CROSS_SITE_REQUEST */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -8878,7 +9058,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8886,7 +9066,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -9028,7 +9208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9036,7 +9216,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -9194,7 +9374,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9202,7 +9382,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -9292,7 +9472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9300,7 +9480,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -9401,7 +9581,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9409,7 +9589,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -9508,7 +9688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9516,7 +9696,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -9666,7 +9846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9674,7 +9854,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10079,7 +10259,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10087,7 +10267,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10233,7 +10413,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10241,7 +10421,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10342,7 +10522,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10350,7 +10530,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10496,7 +10676,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10504,7 +10684,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10601,7 +10781,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10609,7 +10789,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10760,7 +10940,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10768,7 +10948,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10870,7 +11050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10878,7 +11058,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -10975,7 +11155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10983,7 +11163,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -11129,7 +11309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11137,7 +11317,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -11239,7 +11419,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11247,7 +11427,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
@@ -11348,7 +11528,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Signed in, but not allowed: FORBIDDEN */
+            /** @description Signed in, but not allowed: FORBIDDEN, CROSS_SITE_REQUEST */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11356,7 +11536,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "CROSS_SITE_REQUEST";
                     };
                 };
             };
