@@ -118,7 +118,6 @@ export function completeContract(document: OpenAPIObject): OpenAPIObject {
       const byStatus = new Map<number, ErrorCode[]>();
       for (const code of errorCodes(op, method)) {
         const status = ERROR_STATUS[code];
-        if (status >= 500) continue;
         byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
       }
       for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {

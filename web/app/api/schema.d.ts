@@ -6250,6 +6250,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Refused: REGISTER_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REGISTER_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     OrganisationsController_lookup: {
@@ -6316,6 +6328,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "DELETED_IN_REGISTER";
+                    };
+                };
+            };
+            /** @description Refused: REGISTER_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "REGISTER_UNAVAILABLE";
                     };
                 };
             };
