@@ -69,6 +69,14 @@ describe('instants in Europe/Oslo', () => {
       expect.objectContaining({ field: 'startsAt', code: 'nonexistent_local_time' }),
     ]);
     expect(res.body.message).toMatch(`startsAt: ${gapDay}T02:30 does not exist in Europe/Oslo`);
+    const norwegian = await w.applicant.http.post(
+      '/booking-requests',
+      requestBody(w, { roomId: w.courtA.id, startsAt: `${gapDay}T02:30`, endsAt: `${gapDay}T04:00` }),
+      { headers: { 'accept-language': 'nb' } },
+    );
+    expect(norwegian.body.details[0].message).toBe(
+      `startsAt: ${gapDay}T02:30 finnes ikke i norsk tid, for den dagen stilles klokka fram fra 02:00 til 03:00`,
+    );
     const query = await w.staff.http.get('/conflicts', { query: { from: `${gapDay}T02:15` } });
     expect([query.status, query.body.details?.[0]?.code]).toEqual([400, 'nonexistent_local_time']);
   });

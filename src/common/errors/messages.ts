@@ -281,23 +281,24 @@ export const FIELD_MESSAGES = {
     en: '{field} must be an ISO 8601 date-time, e.g. 2027-09-07T18:00',
   },
   isClock: { nb: '{field} må være et klokkeslett TT:MM', en: '{field} must be a time HH:MM' },
-  // The date and instant fields' reasons (common/http/field-types.ts).
+  // The date and instant fields' reasons (common/http/field-types.ts): {value} is what was sent, {0}, {1}
+  // the reason's arguments (an example; the supported years; the start field of a range).
   invalid_instant: {
-    nb: '{field} må være et tidspunkt, for eksempel 2027-09-07T18:00',
-    en: '{field} must be an ISO 8601 date-time, e.g. 2027-09-07T18:00',
+    nb: '{field} må være et tidspunkt etter ISO 8601, for eksempel {0}',
+    en: '{field} must be an ISO 8601 date-time, e.g. {0}',
   },
   invalid_date: { nb: '{field} må være en dato ÅÅÅÅ-MM-DD', en: '{field} must be a date YYYY-MM-DD' },
   date_out_of_range: {
-    nb: '{field} må ligge i årene 2000–2100',
-    en: '{field} must lie in the years 2000–2100',
+    nb: '{field} må ligge i årene {0}–{1}',
+    en: '{field} must lie in the years {0}–{1}',
   },
   nonexistent_local_time: {
-    nb: '{field}: det klokkeslettet finnes ikke i norsk tid den dagen, for da stilles klokka fram fra 02:00 til 03:00',
-    en: '{field}: that time does not exist in Europe/Oslo on that day: the clocks go forward from 02:00 to 03:00',
+    nb: '{field}: {value} finnes ikke i norsk tid, for den dagen stilles klokka fram fra 02:00 til 03:00',
+    en: '{field}: {value} does not exist in Europe/Oslo: on that day the clocks go forward from 02:00 to 03:00',
   },
   reversed_range: {
-    nb: '{field} kan ikke være før starten av tidsrommet',
-    en: '{field} must not be before the start of the range',
+    nb: '{field} kan ikke være før {0}',
+    en: '{field} must not be before {0}',
   },
   bookingRequestForm: {
     nb: '{field} hører ikke hjemme i denne typen forespørsel (booking eller sesongsøknad)',

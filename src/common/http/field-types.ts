@@ -2,9 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
-import { dateProblem, parseClock, readInstant } from '../time';
-import { DATE_MESSAGES } from './date-messages';
+import { dateProblem, parseClock, readInstant, SUPPORTED_YEARS } from '../time';
 import { DomainError } from '../errors/domain-error';
+import { fieldMessage } from '../errors/messages';
 import { Optional } from './transforms';
 
 /**
@@ -34,16 +34,30 @@ const doc = (options: FieldOptions, schema: Record<string, unknown>): PropertyDe
 const optionality = (options: FieldOptions): PropertyDecorator[] =>
   !options.optional ? [] : options.nullable ? [IsOptional()] : [Optional()];
 
-/** A validator that fails exactly when `problem` finds its own reason, named after it. */
+/**
+ * A validator that fails exactly when `problem` finds its own reason, named after it; its English text is
+ * the catalogue's (FIELD_MESSAGES[reason]), `args` its arguments `{0}`, `{1}` in either language.
+ */
 const Reason = (
   reason: string,
   fails: (value: unknown, args: ValidationArguments) => boolean,
-  message: (args: ValidationArguments) => string,
+  args: (string | number)[] = [],
 ): PropertyDecorator =>
   ValidateBy({
     name: reason,
-    validator: { validate: (value, args) => !fails(value, args!), defaultMessage: (args) => message(args!) },
+    constraints: args,
+    validator: {
+      validate: (value, a) => !fails(value, a!),
+      defaultMessage: (a) =>
+        fieldMessage('en', reason, {
+          field: a!.property,
+          value: String(a!.value),
+          ...Object.fromEntries(args.map((arg, i) => [String(i), arg])),
+        }),
+    },
   });
+
+const YEARS = [SUPPORTED_YEARS.first, SUPPORTED_YEARS.last];
 
 /**
  * What an input instant looks like: a date and wall-clock time, optionally seconds and an offset.
@@ -86,24 +100,11 @@ export const InstantField = (options: InstantOptions = {}): PropertyDecorator =>
       const read = readInstant(value, reading);
       return 'instant' in read ? read.instant : value;
     }),
-    Reason(
-      'invalid_instant',
-      (v) => problem(v) === 'invalid_instant',
-      (a) =>
-        options.plainDate
-          ? DATE_MESSAGES.invalid_instant_or_date(a.property)
-          : DATE_MESSAGES.invalid_instant(a.property),
-    ),
-    Reason(
-      'nonexistent_local_time',
-      (v) => problem(v) === 'nonexistent_local_time',
-      (a) => DATE_MESSAGES.nonexistent_local_time(a.property, String(a.value)),
-    ),
-    Reason(
-      'date_out_of_range',
-      (v) => problem(v) === 'date_out_of_range',
-      (a) => DATE_MESSAGES.date_out_of_range(a.property),
-    ),
+    Reason('invalid_instant', (v) => problem(v) === 'invalid_instant', [
+      options.plainDate ? '2027-09-07, 2027-09-07T18:00' : '2027-09-07T18:00',
+    ]),
+    Reason('nonexistent_local_time', (v) => problem(v) === 'nonexistent_local_time'),
+    Reason('date_out_of_range', (v) => problem(v) === 'date_out_of_range', YEARS),
     ...optionality(options),
   );
 };
@@ -112,16 +113,8 @@ export const InstantField = (options: InstantOptions = {}): PropertyDecorator =>
 export const DateField = (options: FieldOptions = {}): PropertyDecorator =>
   applyDecorators(
     doc(options, { type: String, format: 'date', example: options.example ?? '2027-09-07' }),
-    Reason(
-      'invalid_date',
-      (v) => dateProblem(v) === 'invalid_date',
-      (a) => DATE_MESSAGES.invalid_date(a.property),
-    ),
-    Reason(
-      'date_out_of_range',
-      (v) => dateProblem(v) === 'date_out_of_range',
-      (a) => DATE_MESSAGES.date_out_of_range(a.property),
-    ),
+    Reason('invalid_date', (v) => dateProblem(v) === 'invalid_date'),
+    Reason('date_out_of_range', (v) => dateProblem(v) === 'date_out_of_range', YEARS),
     ...optionality(options),
   );
 
@@ -139,14 +132,15 @@ export const NotBefore = (startField: string): PropertyDecorator =>
         return dateProblem(end) === null && dateProblem(start) === null && end < start;
       return false;
     },
-    (a) => DATE_MESSAGES.reversed_range(a.property, startField),
+    [startField],
   );
 
 /** The same refusal, for a service that fills in a default start (e.g. now) and only then sees the range. */
 export function reversedRange(field: string, startField: string): DomainError {
-  const message = DATE_MESSAGES.reversed_range(field, startField);
+  const params = { 0: startField };
+  const message = fieldMessage('en', 'reversed_range', { field, ...params });
   return new DomainError('VALIDATION_FAILED', message, undefined, {
-    fields: [{ field, code: 'reversed_range', params: {}, en: message }],
+    fields: [{ field, code: 'reversed_range', params, en: message }],
   });
 }
 

@@ -43,7 +43,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const [first] = Object.entries(e.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
-    const own = first ? [{ field, code: first[0], params: constraintParams(e, first[0]), en: first[1] }] : [];
+    const value = typeof e.value === 'string' ? { value: e.value } : {};
+    const params = { ...value, ...constraintParams(e, first?.[0] ?? '') };
+    const own = first ? [{ field, code: first[0], params, en: first[1] }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -86,7 +88,8 @@ export const validationPipe = new FriromValidationPipe({
   transform: true,
   validateCustomDecorators: false,
   stopAtFirstError: false,
-  // The target lets a failure find its constraint's arguments (the 0 of @Min(0)) for the message.
-  validationError: { target: true, value: false },
+  // The target lets a failure find its constraint's arguments (the 0 of @Min(0)) for the message, the value
+  // lets a message quote what was sent (`{value}`: only the date reasons do).
+  validationError: { target: true, value: true },
   exceptionFactory: (errors) => invalid(flatten(errors)),
 });
