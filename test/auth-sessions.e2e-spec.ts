@@ -55,7 +55,7 @@ describe('the browser session', () => {
       municipalityNumber: '3218',
       email: 'post@klubb.no',
     });
-    const foreign = [
+    const foreign: Record<string, string>[] = [
       { cookie, origin: 'https://evil.example' },
       { cookie, 'sec-fetch-site': 'cross-site' },
       { cookie, 'sec-fetch-site': 'same-site', origin: 'http://app.localhost:3000' },

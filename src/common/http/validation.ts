@@ -43,8 +43,8 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const [first] = Object.entries(e.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
-    const value = typeof e.value === 'string' ? { value: e.value } : {};
-    const params = { ...value, ...constraintParams(e, first?.[0] ?? '') };
+    const value: Params = typeof e.value === 'string' ? { value: e.value } : {};
+    const params: Params = { ...value, ...constraintParams(e, first?.[0] ?? '') };
     const own = first ? [{ field, code: first[0], params, en: first[1] }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
