@@ -133,7 +133,7 @@ export const API_FIELDS: Record<string, string> = {
   expectedParticipants: 'expectedParticipants',
   sessionsPerWeek: 'sessionsPerWeek',
   ...Object.fromEntries(
-    Array.from({ length: MAX_ALTERNATIVES }, (_, i) => [
+    Array.from({ length: MAX_ALTERNATIVES }, (_, i): [string, string][] => [
       [`preferences.${i}.roomId`, altField(i, 'room')],
       [`preferences.${i}.weekday`, altField(i, 'weekday')],
       [`preferences.${i}.startTime`, altField(i, 'from')],

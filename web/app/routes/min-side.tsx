@@ -1,5 +1,5 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { data, redirect } from 'react-router';
+import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { data, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf } from '../api/client';
 import { MyOrganisations, type OrgDraft } from '../components/mine/organisations';
 import { MyRequests } from '../components/mine/requests';
@@ -144,6 +144,11 @@ export default function MyPage({ loaderData, actionData }: Route.ComponentProps)
         {t('mine.title')}
       </Heading>
       <Paragraph>{t('mine.hello', { name: loaderData.name })}</Paragraph>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/sesonger">{t('mine.seasons')}</RouterLink>
+        </Link>
+      </Paragraph>
       {loaderData.notice && (
         <Alert data-color="success" role="status">
           <Paragraph>{t(`mine.notice.${loaderData.notice}` as MessageKey)}</Paragraph>
