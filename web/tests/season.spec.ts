@@ -68,7 +68,7 @@ test('an applicant applies in a round with two ordered alternatives, sees it lis
   const r = await round(staff, `${day(20)}T12:00`);
   await signIn(page, ...APPLICANT);
 
-  await page.goto('/min-side');
+  await page.goto('/min-side', { waitUntil: 'networkidle' });
   await page.getByRole('link', { name: /Søk om faste tider for en hel sesong/ }).click();
   await expect(page).toHaveURL(/\/sesonger$/);
   await expect(page).toHaveTitle('Søknadsrunder for faste tider – frirom');
@@ -144,7 +144,7 @@ test('the form names the field the API refuses and keeps what was typed; a close
   const staff = await apiAs(...STAFF);
   const r = await round(staff, `${day(20)}T12:00`);
   await signIn(page, ...APPLICANT);
-  await page.goto(`/sesonger/${r.id}`);
+  await page.goto(`/sesonger/${r.id}`, { waitUntil: 'networkidle' });
   await expectNoHorizontalScroll(page);
   await page.getByLabel('Hva skal dere gjøre?').fill('Uten lokale');
   await page.getByLabel('Hvor mange kommer?').fill('12');
@@ -224,10 +224,11 @@ test("min side: each organisation's support by building and month, for a chosen 
   }>(api.get(`/organisations/${asIl.id}/support?year=${year}`));
   expect(statement.total.bookings).toBeGreaterThan(0);
 
-  await page.goto('/min-side');
+  // After the scripts have run, so the click is not lost while the page hydrates on a busy machine.
+  await page.goto('/min-side', { waitUntil: 'networkidle' });
   await page.getByLabel('År', { exact: true }).selectOption(String(year));
   await page.getByRole('button', { name: 'Vis året' }).click();
-  await expect(page).toHaveURL(new RegExp(`aar=${year}`));
+  await expect(page).toHaveURL(new RegExp(`aar=${year}`), { timeout: 15_000 });
   await expect(page.getByRole('heading', { name: `Støtte fra kommunen i ${year}` })).toBeVisible();
   const byBuilding = page.getByRole('table', { name: `Ås IL: støtte i ${year} per bygg` });
   await expect(byBuilding.locator('tbody tr')).toHaveCount(statement.byBuilding.length + 1);
