@@ -14,13 +14,18 @@ import {
   UpdateOrganisationDto,
 } from './dto/organisation.dto';
 import { RegisterLookupView } from './dto/register-lookup.dto';
+import { OrganisationSupportView, SupportQuery } from './dto/support.dto';
 import { OrganisationsService } from './organisations.service';
+import { SupportStatementService } from './support-statement.service';
 
 @ApiTags('organisations')
 @ApiExtraModels(FieldChangeView)
 @Controller('organisations')
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly support: SupportStatementService,
+  ) {}
 
   @Post()
   @Roles('applicant', 'staff')
@@ -78,6 +83,24 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationView })
   get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<OrganisationView> {
     return this.organisations.get(id, user);
+  }
+
+  @Get(':id/support')
+  @Roles('applicant', 'staff')
+  @ApiOperation({
+    summary: "A year's support statement: hours, list value, waived and charged, by building and month",
+    description:
+      "From the approved bookings starting in the Oslo year (a season's once it is published), as the " +
+      "organisation's public page counts them; for its contacts and staff (403 FORBIDDEN otherwise).",
+  })
+  @ApiOkResponse({ type: OrganisationSupportView })
+  @ApiErrors('FORBIDDEN')
+  supportStatement(
+    @IdParam() id: string,
+    @Query() q: SupportQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganisationSupportView> {
+    return this.support.statement(id, q.year, user);
   }
 
   @Patch(':id')

@@ -4,11 +4,12 @@ import { InvitationsService } from './invitations.service';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { RegisterModule } from './register/register.module';
+import { SupportStatementService } from './support-statement.service';
 
 @Module({
   imports: [RegisterModule],
   controllers: [OrganisationsController, InvitationsController],
-  providers: [OrganisationsService, InvitationsService],
+  providers: [OrganisationsService, InvitationsService, SupportStatementService],
   exports: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -4,9 +4,10 @@ import { PortalService } from './portal.service';
 import { PublicCalendarService } from './public-calendar.service';
 import { PublicPagesController } from './public-pages.controller';
 import { PublicPagesService } from './public-pages.service';
+import { PublicSettingsController } from './public-settings.controller';
 
 @Module({
-  controllers: [PortalController, PublicPagesController],
+  controllers: [PortalController, PublicPagesController, PublicSettingsController],
   providers: [PortalService, PublicPagesService, PublicCalendarService],
 })
 export class PortalModule {}

@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { addDays, formatInstant, osloDayBounds, osloToday } from '../common/time';
 import { currentRuleRows } from '../fees/pricing-data';
 import { PortalService } from './portal.service';
+import { PUBLIC_OCCURRENCE, sumCells, supportCells } from './support-records';
 import {
   ActivitiesAnswer,
   ActivitiesQuery,
@@ -12,11 +13,6 @@ import {
   PublicOrganisationDetail,
   PublicRulesAnswer,
 } from './dto/public-pages.dto';
-
-/** What approved and public means for the calendar: a season's bookings only once it is published. */
-const PUBLIC_OCCURRENCE = `o.status = 'approved'
-  AND (q.season_id IS NULL
-       OR EXISTS (SELECT 1 FROM seasons se WHERE se.id = q.season_id AND se.published_at IS NOT NULL))`;
 
 /** The portal's pages' data: activities, a room's busy times, an organisation's page, the rules. No person. */
 @Injectable()
@@ -98,25 +94,10 @@ export class PublicPagesService {
     const org = await this.portal.publicOrganisation(id);
     if (!org) throw notFound('Organisation');
     const year = Number(osloToday().slice(0, 4));
-    const [sum] = await this.dataSource.query<
-      { bookings: string; seconds: string | null; list: string | null; waived: string | null }[]
-    >(
-      `SELECT count(*) AS bookings, sum(extract(epoch FROM o.ends_at - o.starts_at)) AS seconds,
-              sum(o.list_ore) AS list, sum(o.waived_ore) AS waived
-         FROM booking_occurrences o JOIN booking_requests q ON q.id = o.request_id
-        WHERE q.organisation_id = $1 AND ${PUBLIC_OCCURRENCE} AND o.period && tstzrange($2, $3)`,
-      [id, osloDayBounds(`${year}-01-01`).start, osloDayBounds(`${year}-12-31`).end],
+    const { bookings, hours, listOre, waivedOre } = sumCells(
+      await supportCells(this.dataSource.manager, id, year),
     );
-    return {
-      ...org,
-      support: {
-        year,
-        bookings: Number(sum.bookings),
-        hours: Math.round((Number(sum.seconds ?? 0) / 3600) * 10) / 10,
-        listOre: Number(sum.list ?? 0),
-        waivedOre: Number(sum.waived ?? 0),
-      },
-    };
+    return { ...org, support: { year, bookings, hours, listOre, waivedOre } };
   }
 
   /** The rules valid today in rank order, what makes a room cheaper or free, in the words staff gave them. */

@@ -15,6 +15,7 @@ export const WEB_PATHS = [
   '/glemt-passord',
   '/min-side',
   '/soknad',
+  '/sesonger',
   '/saksbehandling',
   '/vaktmester',
   '/statistikk',

@@ -546,6 +546,26 @@ export interface paths {
         patch: operations["OrganisationsController_update"];
         trace?: never;
     };
+    "/organisations/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year's support statement: hours, list value, waived and charged, by building and month
+         * @description From the approved bookings starting in the Oslo year (a season's once it is published), as the organisation's public page counts them; for its contacts and staff (403 FORBIDDEN otherwise).
+         */
+        get: operations["OrganisationsController_supportStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/verify": {
         parameters: {
             query?: never;
@@ -745,6 +765,23 @@ export interface paths {
         };
         /** The exemption rules valid today, in rank order: what makes a room cheaper or free */
         get: operations["PublicPagesController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booking rules the service applies: late cancellation, booking horizon */
+        get: operations["PublicSettingsController_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2097,6 +2134,76 @@ export interface components {
              */
             suggestedKind: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private" | null;
         };
+        SupportFiguresView: {
+            /** @description Approved bookings starting in the period */
+            bookings: number;
+            /** @description Hours booked, to one decimal */
+            hours: number;
+            /** @description The list price of those hours, øre */
+            listOre: number;
+            /** @description What the municipality waived (its support), øre */
+            waivedOre: number;
+            /** @description What the organisation was charged, øre */
+            chargedOre: number;
+        };
+        SupportBuildingView: {
+            /** @description Approved bookings starting in the period */
+            bookings: number;
+            /** @description Hours booked, to one decimal */
+            hours: number;
+            /** @description The list price of those hours, øre */
+            listOre: number;
+            /** @description What the municipality waived (its support), øre */
+            waivedOre: number;
+            /** @description What the organisation was charged, øre */
+            chargedOre: number;
+            /** Format: uuid */
+            buildingId: string;
+            buildingName: string;
+        };
+        SupportMonthView: {
+            /** @description Approved bookings starting in the period */
+            bookings: number;
+            /** @description Hours booked, to one decimal */
+            hours: number;
+            /** @description The list price of those hours, øre */
+            listOre: number;
+            /** @description What the municipality waived (its support), øre */
+            waivedOre: number;
+            /** @description What the organisation was charged, øre */
+            chargedOre: number;
+            /** @description The Oslo month the bookings start in */
+            month: number;
+        };
+        SupportCellView: {
+            /** @description Approved bookings starting in the period */
+            bookings: number;
+            /** @description Hours booked, to one decimal */
+            hours: number;
+            /** @description The list price of those hours, øre */
+            listOre: number;
+            /** @description What the municipality waived (its support), øre */
+            waivedOre: number;
+            /** @description What the organisation was charged, øre */
+            chargedOre: number;
+            /** @description The Oslo month the bookings start in */
+            month: number;
+            /** Format: uuid */
+            buildingId: string;
+        };
+        OrganisationSupportView: {
+            /** Format: uuid */
+            organisationId: string;
+            year: number;
+            /** @description The year: the same figures as its public page */
+            total: components["schemas"]["SupportFiguresView"];
+            /** @description Buildings with bookings, by name */
+            byBuilding: components["schemas"]["SupportBuildingView"][];
+            /** @description All twelve months, January first */
+            byMonth: components["schemas"]["SupportMonthView"][];
+            /** @description Building × month, only where there were bookings */
+            cells: components["schemas"]["SupportCellView"][];
+        };
         UpdateOrganisationDto: {
             name?: string;
             /** @enum {string} */
@@ -2305,6 +2412,18 @@ export interface components {
         PublicRulesAnswer: {
             /** @description In rank order: the first that matches applies */
             items: components["schemas"]["PublicRuleView"][];
+        };
+        PublicSettingsView: {
+            /**
+             * @description A cancellation closer to the start than this many days is late (and may be charged)
+             * @example 7
+             */
+            lateCancellationDays: number;
+            /**
+             * @description How far ahead a date may be booked, in months
+             * @example 24
+             */
+            bookingHorizonMonths: number;
         };
         HourlyRatesDto: {
             /** @description Voluntary, sports and study associations, per hour */
@@ -6511,6 +6630,78 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_supportStatement: {
+        parameters: {
+            query?: {
+                /** @description Default: this year in Oslo */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSupportView"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     OrganisationsController_verify: {
         parameters: {
             query?: never;
@@ -7226,6 +7417,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicRulesAnswer"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    PublicSettingsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSettingsView"];
                 };
             };
             /** @description The request is not valid: VALIDATION_FAILED */

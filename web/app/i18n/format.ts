@@ -50,3 +50,7 @@ export const formatMoney = (ore: number, lang: Lang): string =>
 /** 1,5 / 1.5 */
 export const formatNumber = (value: number, lang: Lang): string =>
   new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(value);
+
+/** september / September: a month (1–12) by its name. */
+export const formatMonth = (month: number, lang: Lang): string =>
+  dateFormat(lang, { month: 'long' }).format(new Date(Date.UTC(2000, month - 1, 15, 12)));

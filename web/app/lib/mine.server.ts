@@ -1,27 +1,31 @@
-import type { Api } from '../api/client';
+import { type Api, need } from '../api/client';
 import type { components } from '../api/schema';
 
 type Request = components['schemas']['BookingRequestView'];
 
 /**
- * What /min-side shows: my organisations (with this year's support for the verified ones), my requests
- * newest first, each with every date (GET /booking-requests/:id), rule names and room names.
+ * What /min-side shows: my organisations, each with the year's support statement (by building and
+ * month), my requests newest first, each with every date (GET /booking-requests/:id), rule names and
+ * room names, and the service's late-cancellation limit (GET /public/settings) for the warning.
  */
-export async function loadMine(api: Api) {
+export async function loadMine(api: Api, year: number) {
   const { client } = api;
-  const [orgs, requests, rules, rooms] = await Promise.all([
+  const [orgs, requests, rules, rooms, settings] = await Promise.all([
     client.GET('/organisations', { params: { query: { limit: 100 } } }),
     client.GET('/booking-requests', { params: { query: { limit: 100 } } }),
     client.GET('/public/exemption-rules'),
     client.GET('/rooms', { params: { query: { limit: 500 } } }),
+    client.GET('/public/settings'),
   ]);
   const organisations = orgs.data?.items ?? [];
   const support = await Promise.all(
-    organisations.map(async (o) =>
-      o.status === 'verified'
-        ? ((await client.GET('/public/organisations/{id}', { params: { path: { id: o.id } } })).data
-            ?.support ?? null)
-        : null,
+    organisations.map(
+      async (o) =>
+        (
+          await client.GET('/organisations/{id}/support', {
+            params: { path: { id: o.id }, query: { year } },
+          })
+        ).data ?? null,
     ),
   );
   const newest = [...(requests.data?.items ?? [])]
@@ -36,6 +40,8 @@ export async function loadMine(api: Api) {
   const ruleNames = Object.fromEntries((rules.data?.items ?? []).map((r) => [r.id, r.name]));
   const roomNames = Object.fromEntries((rooms.data?.items ?? []).map((r) => [r.id, r.name]));
   return {
+    year,
+    lateCancellationDays: need(settings).lateCancellationDays,
     organisations: organisations.map((o, i) => ({
       id: o.id,
       name: o.name,

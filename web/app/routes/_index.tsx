@@ -39,6 +39,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <Card data-color="neutral">
         <RoomSearchForm />
       </Card>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/sesonger">{t('home.seasons')}</RouterLink>
+        </Link>
+      </Paragraph>
 
       <section aria-labelledby="this-week" className="stack">
         <Heading level={2} data-size="md" id="this-week">

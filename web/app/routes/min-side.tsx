@@ -1,13 +1,15 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { data, redirect } from 'react-router';
+import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { data, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf } from '../api/client';
 import { MyOrganisations, type OrgDraft } from '../components/mine/organisations';
 import { MyRequests } from '../components/mine/requests';
+import { MySupport, supportYears } from '../components/mine/support-statement';
 import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { formErrorsOf, textOf } from '../lib/form-errors';
 import { loadMine } from '../lib/mine.server';
 import { requireUser } from '../lib/session.server';
+import { osloToday } from '../lib/week';
 import type { Route } from './+types/min-side';
 
 const NOTICES = ['trukket', 'avbestilt', 'registrert', 'invitert', 'sendt', 'invitasjon'];
@@ -15,11 +17,17 @@ const NOTICES = ['trukket', 'avbestilt', 'registrert', 'invitert', 'sendt', 'inv
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context);
   const url = new URL(request.url);
-  const mine = await loadMine(apiFor(request, context));
+  const asked = Number(url.searchParams.get('aar'));
+  const thisYear = Number(osloToday().slice(0, 4));
+  // A year the chooser offers; anything else shows this year.
+  const years = supportYears(thisYear);
+  const year = years.includes(asked) ? asked : thisYear;
+  const mine = await loadMine(apiFor(request, context), year);
   const notice = NOTICES.find((n) => url.searchParams.has(n)) ?? null;
   return {
     name: user.name,
     ...mine,
+    years,
     notice,
     confirmWithdraw: url.searchParams.get('trekk'),
     confirmCancel: url.searchParams.get('avbestill'),
@@ -136,6 +144,11 @@ export default function MyPage({ loaderData, actionData }: Route.ComponentProps)
         {t('mine.title')}
       </Heading>
       <Paragraph>{t('mine.hello', { name: loaderData.name })}</Paragraph>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/sesonger">{t('mine.seasons')}</RouterLink>
+        </Link>
+      </Paragraph>
       {loaderData.notice && (
         <Alert data-color="success" role="status">
           <Paragraph>{t(`mine.notice.${loaderData.notice}` as MessageKey)}</Paragraph>
@@ -145,6 +158,7 @@ export default function MyPage({ loaderData, actionData }: Route.ComponentProps)
         requests={loaderData.requests}
         confirmWithdraw={loaderData.confirmWithdraw}
         confirmCancel={loaderData.confirmCancel}
+        lateDays={loaderData.lateCancellationDays}
         error={a?.requestError}
       />
       <MyOrganisations
@@ -153,6 +167,7 @@ export default function MyPage({ loaderData, actionData }: Route.ComponentProps)
         errors={a?.errors}
         inviteFor={a?.inviteFor}
       />
+      <MySupport organisations={loaderData.organisations} year={loaderData.year} years={loaderData.years} />
     </>
   );
 }

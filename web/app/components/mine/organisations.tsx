@@ -1,7 +1,6 @@
 import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
-import { formatMoney } from '../../i18n/format';
-import { type MessageKey, useLang, useT } from '../../i18n/i18n';
+import { type MessageKey, useT } from '../../i18n/i18n';
 import type { FormErrors } from '../../lib/form-errors';
 import type { Mine } from '../../lib/mine.server';
 import { CheckboxField, SelectField, TextField } from '../fields';
@@ -26,7 +25,7 @@ export interface OrgDraft {
   lookedUp: boolean;
 }
 
-/** My organisations, each with its status and this year's support, and the form to register one. */
+/** My organisations, each with its status and a contact invitation, and the form to register one. */
 export function MyOrganisations({
   organisations,
   draft,
@@ -39,7 +38,6 @@ export function MyOrganisations({
   inviteFor?: string;
 }) {
   const t = useT();
-  const lang = useLang();
   return (
     <section aria-labelledby="mine-orgs" className="stack">
       <Heading level={2} data-size="lg" id="mine-orgs">
@@ -60,17 +58,6 @@ export function MyOrganisations({
                 </Tag>
               </Paragraph>
               {o.status === 'pending' && <Paragraph data-size="sm">{t('mine.pendingHint')}</Paragraph>}
-              {o.support && (
-                <Paragraph data-size="sm">
-                  {t('mine.support', {
-                    year: o.support.year,
-                    hours: o.support.hours,
-                    list: formatMoney(o.support.listOre, lang),
-                    waived: formatMoney(o.support.waivedOre, lang),
-                    charged: formatMoney(o.support.listOre - o.support.waivedOre, lang),
-                  })}
-                </Paragraph>
-              )}
               <Form method="post" className="stack">
                 <input type="hidden" name="organisationId" value={o.id} />
                 <TextField

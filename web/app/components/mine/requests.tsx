@@ -6,9 +6,9 @@ import type { Mine } from '../../lib/mine.server';
 import { TextField } from '../fields';
 import { OccurrenceTable } from '../occurrence-table';
 
-/** How many days before the start a cancellation counts as late (the API's LATE_CANCELLATION_DAYS default). */
-export const LATE_DAYS = 7;
-const isLate = (startsAt: string) => new Date(startsAt).getTime() - Date.now() < LATE_DAYS * 86_400_000;
+/** Late as the API counts it: closer to the start than its LATE_CANCELLATION_DAYS (GET /public/settings). */
+const isLate = (startsAt: string, lateDays: number) =>
+  new Date(startsAt).getTime() - Date.now() < lateDays * 86_400_000;
 const WITHDRAWABLE = ['submitted', 'in_review', 'partially_approved'];
 
 /**
@@ -19,11 +19,14 @@ export function MyRequests({
   requests,
   confirmWithdraw,
   confirmCancel,
+  lateDays,
   error,
 }: {
   requests: Mine['requests'];
   confirmWithdraw: string | null;
   confirmCancel: string | null;
+  /** How many days before the start a cancellation counts as late. */
+  lateDays: number;
   error?: string;
 }) {
   const t = useT();
@@ -78,10 +81,10 @@ export function MyRequests({
                 <Heading level={4} data-size="xs">
                   {t('mine.cancelConfirmTitle', { when: formatDateTime(cancelling.startsAt, lang) })}
                 </Heading>
-                {isLate(cancelling.startsAt) && (
+                {isLate(cancelling.startsAt, lateDays) && (
                   <Paragraph>
                     {t('mine.lateWarning', {
-                      days: LATE_DAYS,
+                      days: lateDays,
                       price: formatMoney(cancelling.chargedOre, lang),
                     })}
                   </Paragraph>
