@@ -38,13 +38,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     client.GET('/organisations', { params: { query: { limit: 100 } } }),
     client.GET('/seasons/{id}/applications', { params: { path: { id: season.id }, query: { limit: 200 } } }),
   ]);
+  // Staff are answered every organisation and application: the page is about the user's own.
+  const mine = new Set(user.organisationIds);
   return {
     season,
     signedIn: true,
     organisations: (orgs.data?.items ?? [])
-      .filter((o) => o.status === 'verified')
+      .filter((o) => o.status === 'verified' && mine.has(o.id))
       .map((o) => ({ id: o.id, name: o.name })),
-    applications: [...(apps.data?.items ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    applications: [...(apps.data?.items ?? [])]
+      .filter((a) => mine.has(a.organisationId))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     notice,
     confirm: url.searchParams.get('trekk'),
   };
