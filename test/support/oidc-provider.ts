@@ -34,6 +34,11 @@ export interface TestProviderOptions {
   acrValues?: string[];
   /** How the client must authenticate at the token endpoint; private_key_jwt makes a key for it. */
   clientAuth?: 'client_secret_basic' | 'private_key_jwt';
+  /**
+   * Lets another process change the accounts: `PUT <issuer>/frirom-test/accounts/<login>` with the claims
+   * as JSON (Playwright's tests, while the provider runs in its global setup). Tests only.
+   */
+  remoteAccounts?: boolean;
   port?: number;
 }
 
@@ -130,6 +135,18 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   }
   const handle = provider.callback();
   server.on('request', (req, res) => {
+    const remote = /^\/frirom-test\/accounts\/([\w-]+)$/.exec(req.url ?? '');
+    if (options.remoteAccounts && remote && req.method === 'PUT') {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        accounts.set(remote[1], JSON.parse(body) as TestAccount);
+        res.statusCode = 204;
+        res.end();
+      });
+      return;
+    }
     if (publicJwk && req.url === CLIENT_JWKS_PATH) {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ keys: [publicJwk] }));
