@@ -184,8 +184,8 @@ async function clientAuth(provider: OidcProviderConfig): Promise<client.ClientAu
     return client.PrivateKeyJwt({ key, kid });
   }
   return provider.clientAuthMethod === 'client_secret_post'
-    ? client.ClientSecretPost(provider.clientSecret!)
-    : client.ClientSecretBasic(provider.clientSecret!);
+    ? client.ClientSecretPost(provider.clientSecret)
+    : client.ClientSecretBasic(provider.clientSecret);
 }
 
 const errorName = (error: unknown): string =>
