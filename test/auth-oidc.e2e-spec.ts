@@ -11,7 +11,12 @@ describe('signing in with OpenID Connect (a real provider, oidc-provider, in thi
   let entra: TestProvider;
 
   beforeAll(async () => {
-    idporten = await startTestProvider({ publicUrl: PUBLIC_URL, name: 'idporten' });
+    idporten = await startTestProvider({
+      publicUrl: PUBLIC_URL,
+      name: 'idporten',
+      // ID-porten's two levels, and one below them that only a test provider gives.
+      acrValues: ['idporten-loa-substantial', 'idporten-loa-high', 'test-loa-low'],
+    });
     entra = await startTestProvider({ publicUrl: PUBLIC_URL, name: 'entra', idTokenOnly: ['roles'] });
     t = await startApp({
       env: {
@@ -22,6 +27,8 @@ describe('signing in with OpenID Connect (a real provider, oidc-provider, in thi
         // The real ID-porten has no e-mail scope; this one offers it, so one provider covers both cases.
         OIDC_IDPORTEN_SCOPES: 'openid profile email',
         OIDC_IDPORTEN_ACR_VALUES: 'idporten-loa-substantial',
+        // The municipality's own tenant: its addresses count as verified though Entra sends no email_verified.
+        OIDC_ENTRA_TRUST_EMAIL: 'true',
       },
     });
   });
@@ -249,6 +256,88 @@ describe('signing in with OpenID Connect (a real provider, oidc-provider, in thi
     expect(change.details).toEqual({ from: ['staff'], to: ['caretaker', 'analyst'], provider: 'entra' });
   });
 
+  it('accepts the level of assurance asked for or a stronger one, and refuses a weaker or missing acr with no session', async () => {
+    idporten.accounts.set('minid', { name: 'Mina MinID', email: 'mina@x.no', email_verified: true });
+    idporten.accounts.set('bankid', {
+      name: 'Bente BankID',
+      email: 'bente@x.no',
+      email_verified: true,
+      acr: 'idporten-loa-high',
+    });
+    for (const [login, email] of [
+      ['minid', 'mina@x.no'],
+      ['bankid', 'bente@x.no'],
+    ]) {
+      const b = browser();
+      expect((await signIn(b, 'idporten', login)).location).toBe('/min-side');
+      expect((await me(b))?.body.email).toBe(email);
+    }
+
+    idporten.accounts.set('weak', {
+      name: 'Weak',
+      email: 'weak@x.no',
+      email_verified: true,
+      acr: 'test-loa-low',
+    });
+    idporten.accounts.set('none', { name: 'None', email: 'none@x.no', email_verified: true, acr: null });
+    for (const [login, reason] of [
+      ['weak', 'acr_not_accepted'],
+      ['none', 'acr_missing'],
+    ]) {
+      const b = browser();
+      const { res, location } = await signIn(b, 'idporten', login);
+      expect([res.status, location]).toEqual([
+        303,
+        '/logg-inn?feil=OIDC_ASSURANCE_TOO_LOW&neste=%2Fmin-side',
+      ]);
+      expect(res.headers.getSetCookie().some((c) => /^frirom_session=[^;]/.test(c))).toBe(false);
+      expect(sessionOf(b)).toBeUndefined();
+      const [failure] = await t.dataSource.query(
+        `SELECT details FROM audit_events WHERE action = 'sign_in_failed' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(failure.details).toEqual({
+        kind: 'oidc',
+        provider: 'idporten',
+        reason: `OIDC_ASSURANCE_TOO_LOW:${reason}`,
+      });
+    }
+    // Nobody was made or linked on the way.
+    expect(await usersWith('weak@x.no')).toBe(0);
+    expect(await usersWith('none@x.no')).toBe(0);
+  });
+
+  it('links existing staff by e-mail from a TRUST_EMAIL provider that sends no email_verified, and not from others', async () => {
+    const staff = await t.createUser(['staff'], { email: 'per.ansatt@as.kommune.no' });
+    // ID-porten is not trusted with e-mail: the same address without email_verified links nothing.
+    idporten.accounts.set('not-trusted', { name: 'Per Ansatt', email: 'per.ansatt@as.kommune.no' });
+    const untrusted = await signIn(browser(), 'idporten', 'not-trusted');
+    expect(untrusted.location).toMatch(/^\/logg-inn\/e-post\?neste=/);
+    // Entra ID, trusted: no email_verified at all, and the staff member is linked.
+    entra.accounts.set('per-oid', {
+      name: 'Per Ansatt',
+      email: 'Per.Ansatt@as.kommune.no',
+      roles: ['staff'],
+    });
+    const b = browser();
+    expect((await signIn(b, 'entra', 'per-oid')).location).toBe('/min-side');
+    expect((await me(b))?.body).toMatchObject({ id: staff.user.id, roles: ['staff'] });
+    expect(await usersWith('per.ansatt@as.kommune.no')).toBe(1);
+    const [linked] = await t.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'oidc_linked' AND user_id = $1`,
+      [staff.user.id],
+    );
+    expect(linked.details).toEqual({ provider: 'entra', how: 'verified_email' });
+    // Even a trusted provider is believed when it says the address is not verified.
+    await t.createUser(['staff'], { email: 'eva.ansatt@as.kommune.no' });
+    entra.accounts.set('eva-oid', {
+      name: 'Eva Ansatt',
+      email: 'eva.ansatt@as.kommune.no',
+      email_verified: false,
+      roles: ['staff'],
+    });
+    expect((await signIn(browser(), 'entra', 'eva-oid')).location).toMatch(/^\/logg-inn\/e-post/);
+  });
+
   it('refuses a forged callback (a state it did not send) with no session, and audits it without the code', async () => {
     idporten.accounts.set('victim', { name: 'Victim', email: 'victim@x.no', email_verified: true });
     const b = browser();
@@ -326,6 +415,69 @@ describe('signing in with OpenID Connect (a real provider, oidc-provider, in thi
       `SELECT count(*)::int AS n FROM sessions WHERE oidc_id_token_sealed IS NOT NULL AND revoked_at IS NOT NULL`,
     );
     expect(n).toBe(0);
+  });
+});
+
+describe('private_key_jwt (ID-porten’s recommended client authentication)', () => {
+  let t: TestApp;
+  const providers: Record<string, TestProvider> = {};
+
+  beforeAll(async () => {
+    for (const name of ['pem', 'jwk', 'wrongkey']) {
+      providers[name] = await startTestProvider({
+        publicUrl: PUBLIC_URL,
+        name,
+        clientAuth: 'private_key_jwt',
+      });
+      providers[name].accounts.set('kim', {
+        name: 'Kim Nøkkel',
+        email: `kim@${name}.no`,
+        email_verified: true,
+      });
+    }
+    const other = await startTestProvider({
+      publicUrl: PUBLIC_URL,
+      name: 'other',
+      clientAuth: 'private_key_jwt',
+    });
+    await other.close();
+    t = await startApp({
+      env: {
+        ...oidcEnv(Object.entries(providers).map(([name, provider]) => ({ name, provider }))),
+        // The key as a private JWK (its kid inside) instead of a PEM.
+        OIDC_JWK_PRIVATE_KEY: JSON.stringify(providers.jwk.clientKey!.jwk),
+        OIDC_JWK_KEY_ID: '',
+        // A key the provider does not know for this client.
+        OIDC_WRONGKEY_PRIVATE_KEY: other.clientKey!.pem,
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await Promise.all(Object.values(providers).map((p) => p.close()));
+  });
+
+  it('signs in with a client assertion signed by the key from a PEM or a JWK, and is refused with another key', async () => {
+    for (const name of ['pem', 'jwk']) {
+      const b = new OidcBrowser({ [PUBLIC_URL]: t.baseUrl });
+      const callback = await throughProvider(b, t.baseUrl, name, 'kim');
+      const res = await b.request(callback);
+      expect([name, res.headers.get('location')]).toEqual([name, '/min-side']);
+      const cookie = `frirom_session=${b.cookie(t.baseUrl, 'frirom_session')}`;
+      expect((await t.http.get('/auth/me', { headers: { cookie } })).body.email).toBe(`kim@${name}.no`);
+    }
+    const b = new OidcBrowser({ [PUBLIC_URL]: t.baseUrl });
+    const res = await b.request(await throughProvider(b, t.baseUrl, 'wrongkey', 'kim'));
+    expect(res.headers.get('location')).toBe('/logg-inn?feil=OIDC_LOGIN_FAILED&neste=%2Fmin-side');
+    expect(b.cookie(t.baseUrl, 'frirom_session')).toBeUndefined();
+    const [failure] = await t.dataSource.query(
+      `SELECT details FROM audit_events WHERE action = 'sign_in_failed' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(failure.details).toEqual({
+      kind: 'oidc',
+      provider: 'wrongkey',
+      reason: 'OIDC_LOGIN_FAILED:invalid_client',
+    });
   });
 });
 

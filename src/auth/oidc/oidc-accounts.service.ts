@@ -30,6 +30,17 @@ export function nameOf(claims: Record<string, unknown>): string | null {
   );
 }
 
+/**
+ * Whether the provider vouches for the `email` claim: email_verified true, or, for a provider trusted with
+ * OIDC_<NAME>_TRUST_EMAIL (the municipality's own Entra tenant, which sends no email_verified), any
+ * address it does not itself call unverified.
+ */
+export function emailVerified(provider: OidcProviderConfig, claims: Record<string, unknown>): boolean {
+  const said = claims.email_verified;
+  if (said === true || said === 'true') return true;
+  return provider.trustEmail && said !== false && said !== 'false';
+}
+
 /** The roles claim's values that are frirom roles (Entra ID sends an array; a string is split on spaces). */
 export function rolesFrom(value: unknown): Role[] {
   const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
@@ -39,7 +50,8 @@ export function rolesFrom(value: unknown): Role[] {
 
 /**
  * Who a provider's sign-in is in frirom: the user linked to (provider, sub); else, on the first sign-in,
- * the account with the same verified e-mail (email_verified true, never a mere claimed address), else a
+ * the account with the same verified e-mail (email_verified true, or a TRUST_EMAIL provider's address;
+ * never a merely claimed one), else a
  * new applicant without a password. Nothing of the claims is stored but the `sub`, the name and a
  * verified or given address; ID-porten's pid never is.
  */
@@ -66,7 +78,7 @@ export class OidcAccountsService {
     const outcome = await this.dataSource.transaction(async (m) => {
       let userId = await this.linkedUser(m, provider.name, answer.subject);
       if (!userId) {
-        const verified = claims.email_verified === true || claims.email_verified === 'true';
+        const verified = emailVerified(provider, claims);
         const email = text(claims.email)?.toLowerCase() ?? null;
         const name = nameOf(claims);
         if (email && verified) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { webcrypto } from 'node:crypto';
 import * as client from 'openid-client';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -86,6 +87,19 @@ export class OidcClientService {
     const idClaims = tokens.claims();
     if (!idClaims || !tokens.id_token)
       throw new DomainError('OIDC_LOGIN_FAILED', 'The provider sent no ID token');
+    // The level of assurance is the ID token's, never userinfo's (ID-porten: "the client MUST validate
+    // that the security level (acr) is sufficiently high").
+    if (provider.acceptedAcr.length > 0) {
+      const acr = typeof idClaims.acr === 'string' ? idClaims.acr : null;
+      if (!acr || !provider.acceptedAcr.includes(acr)) {
+        this.logger.warn({ provider: provider.name, acr }, 'OpenID sign-in below the level asked for');
+        throw new DomainError(
+          'OIDC_ASSURANCE_TOO_LOW',
+          `${provider.displayName} signed you in at a lower level of assurance than this service needs`,
+          { reason: acr ? 'acr_not_accepted' : 'acr_missing' },
+        );
+      }
+    }
     let userinfo: Record<string, unknown> = {};
     if (configuration.serverMetadata().userinfo_endpoint && tokens.access_token) {
       try {
@@ -121,17 +135,15 @@ export class OidcClientService {
   private configuration(provider: OidcProviderConfig): Promise<client.Configuration> {
     let found = this.discovered.get(provider.name);
     if (!found) {
-      const auth =
-        provider.clientAuthMethod === 'client_secret_post'
-          ? client.ClientSecretPost(provider.clientSecret)
-          : client.ClientSecretBasic(provider.clientSecret);
       // Plain http is accepted by the config check only on a loopback address (tests).
       const insecure = provider.issuer.startsWith('http:') ? [client.allowInsecureRequests] : [];
-      found = client
-        .discovery(new URL(provider.issuer), provider.clientId, undefined, auth, {
-          execute: insecure,
-          timeout: 10,
-        })
+      found = clientAuth(provider)
+        .then((auth) =>
+          client.discovery(new URL(provider.issuer), provider.clientId, undefined, auth, {
+            execute: insecure,
+            timeout: 10,
+          }),
+        )
         .catch((error: unknown) => {
           this.discovered.delete(provider.name);
           this.logger.warn({ provider: provider.name, err: errorName(error) }, 'OpenID discovery failed');
@@ -156,6 +168,24 @@ export class OidcClientService {
     const reason = oauthError ? error.error : 'invalid_response';
     return new DomainError('OIDC_LOGIN_FAILED', `${provider.displayName} did not sign you in`, { reason });
   }
+}
+
+/** How frirom proves it is the client at the token endpoint: a secret, or an assertion signed with its key. */
+async function clientAuth(provider: OidcProviderConfig): Promise<client.ClientAuth> {
+  if (provider.clientAuthMethod === 'private_key_jwt') {
+    const { jwk, alg, kid } = provider.privateKey!;
+    const algorithm =
+      alg === 'RS256'
+        ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+        : { name: 'ECDSA', namedCurve: 'P-256' };
+    const key = await webcrypto.subtle.importKey('jwk', jwk as webcrypto.JsonWebKey, algorithm, false, [
+      'sign',
+    ]);
+    return client.PrivateKeyJwt({ key, kid });
+  }
+  return provider.clientAuthMethod === 'client_secret_post'
+    ? client.ClientSecretPost(provider.clientSecret)
+    : client.ClientSecretBasic(provider.clientSecret);
 }
 
 const errorName = (error: unknown): string =>

@@ -90,7 +90,8 @@ export class OidcController {
     description:
       'Signs in (the browser session cookie frirom_session) and sends the browser to `neste`; a person ' +
       'the provider gave no e-mail address (ID-porten) to /logg-inn/e-post first. A forged, replayed or ' +
-      'expired callback, or one the provider refused, goes to /logg-inn?feil=<code> with no session.',
+      'expired callback, or one the provider refused, goes to /logg-inn?feil=<code> with no session; so ' +
+      'does an ID token whose acr is not a level OIDC_<NAME>_ACR_VALUES accepts (OIDC_ASSURANCE_TOO_LOW).',
   })
   @ApiSeeOtherResponse({ description: 'Into the web app' })
   async callback(@Param('provider') name: string, @Req() req: Request, @Res() res: Response) {

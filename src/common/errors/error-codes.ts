@@ -36,6 +36,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   ACCOUNT_DEACTIVATED: 403,
+  /** The provider signed the person in below the level of assurance asked for (OIDC_<NAME>_ACR_VALUES). */
+  OIDC_ASSURANCE_TOO_LOW: 403,
   /** PASSWORD_LOGIN is off, or staff-only and the user has no staff role: sign in with a provider. */
   PASSWORD_LOGIN_DISABLED: 403,
   /** Registration with a password is closed (PASSWORD_LOGIN is not on): sign in with a provider. */

@@ -104,6 +104,10 @@ export const CODE_MESSAGES = {
     nb: 'Innloggingen hos identitetsleverandøren mislyktes; prøv igjen',
     en: 'Signing in with the identity provider failed; try again',
   },
+  OIDC_ASSURANCE_TOO_LOW: {
+    nb: 'Du logget inn på et lavere sikkerhetsnivå enn tjenesten krever; logg inn på nytt med en sikrere metode',
+    en: 'You signed in at a lower level of assurance than this service needs; sign in again with a stronger method',
+  },
   PASSWORD_LOGIN_DISABLED: {
     nb: 'Innlogging med passord er slått av her; bruk en av de andre innloggingene',
     en: 'Password sign-in is turned off here; use one of the other ways to sign in',

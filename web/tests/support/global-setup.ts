@@ -32,14 +32,35 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = `frirom_pw_${process.pid}_${Date.now()}`;
   const mailDir = mkdtempSync(join(tmpdir(), 'frirom-pw-mail-'));
   const url = `http://127.0.0.1:${port}`;
-  // A real OpenID provider (oidc-provider) in this process, as "ID-porten": its login page in the browser.
-  const idporten = await startTestProvider({ publicUrl: url, name: 'idporten' });
+  // Real OpenID providers (oidc-provider) in this process: "ID-porten" for the public, with ID-porten's
+  // levels of assurance, and the municipality's "Entra ID" for staff (roles in the ID token only, as
+  // Entra sends them); their login pages in the browser. Specs change Entra's people over HTTP.
+  const idporten = await startTestProvider({
+    publicUrl: url,
+    name: 'idporten',
+    acrValues: ['idporten-loa-substantial', 'idporten-loa-high'],
+  });
   idporten.accounts.set('pw-ny-soker', {
     name: 'Nora Nettleser',
     email: 'nora@pw.frirom.no',
     email_verified: true,
   });
   idporten.accounts.set('pw-uten-epost', { pid: '01019012345', name: 'Per Personnummer' });
+  idporten.accounts.set('pw-igjen', { pid: '02029012345', name: 'Ida Igjen', acr: 'idporten-loa-high' });
+  idporten.accounts.set('pw-gjenbruk', {
+    name: 'Geir Gjenbruk',
+    email: 'geir@pw.frirom.no',
+    email_verified: true,
+  });
+  // Signs in with no level of assurance at all: frirom asks for substantial, so it is refused.
+  idporten.accounts.set('pw-uten-niva', { name: 'Nils Nivå', email: 'nils@pw.frirom.no', acr: null });
+  const entra = await startTestProvider({
+    publicUrl: url,
+    name: 'entra',
+    idTokenOnly: ['roles'],
+    remoteAccounts: true,
+  });
+  process.env.FRIROM_WEB_ENTRA_URL = entra.issuer;
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -50,9 +71,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     MAIL_DIR: mailDir,
     LOG_LEVEL: 'warn',
     PUBLIC_URL: url,
-    ...oidcEnv([{ name: 'idporten', provider: idporten }]),
+    ...oidcEnv([
+      { name: 'idporten', provider: idporten },
+      { name: 'entra', provider: entra, rolesClaim: 'roles' },
+    ]),
     // The test provider offers e-mail (the real ID-porten does not), so one provider covers both cases.
     OIDC_IDPORTEN_SCOPES: 'openid profile email',
+    OIDC_IDPORTEN_ACR_VALUES: 'idporten-loa-substantial',
+    OIDC_ENTRA_TRUST_EMAIL: 'true',
   };
   const api = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
@@ -87,7 +113,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
     await Promise.all(stopped);
-    await idporten.close();
+    await Promise.all([idporten.close(), entra.close()]);
     await dropDatabase(database);
     rmSync(mailDir, { recursive: true, force: true });
   };
