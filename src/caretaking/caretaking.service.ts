@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordEvent } from '../bookings/request-store';
+import { recordEvent } from '../booking-records/request-queries';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { updateReturning } from '../database/transaction';
 import { DomainError, forbidden, notFound } from '../common/errors/domain-error';
