@@ -49,6 +49,40 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The booking records are below bookings, seasons and caretaking; bookings does not reach into
+    // seasons (BookingIntakeModule joins the two), so the modules cannot depend on each other again.
+    files: ['src/booking-records/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../bookings/*', '../seasons/*', '../caretaking/*', '../booking-intake/*'],
+              message: 'src/booking-records is below the feature modules that use it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bookings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../seasons/*', '../../seasons/*', '../booking-intake/*', '../../booking-intake/*'],
+              message: 'seasons builds on bookings, not the other way round (see src/booking-intake).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -40,6 +40,15 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      // The middle tier: services on a cloned database, without HTTP (test/support/services.ts).
+      displayName: 'service',
+      testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'],
+      ...esm,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       ...esm,

@@ -11,6 +11,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { FeesModule } from './fees/fees.module';
+import { BookingIntakeModule } from './booking-intake/booking-intake.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { CaretakingModule } from './caretaking/caretaking.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -60,6 +61,8 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         PortalModule,
         FeesModule,
+        // Before BookingsModule, so POST /booking-requests keeps its place in the OpenAPI document.
+        BookingIntakeModule,
         BookingsModule,
         NotificationsModule,
         CaretakingModule,

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { humanWhen, kroner, reasonOf } from '../notifications/human';
 import { NewMessage, Outbox, Recipient } from '../notifications/outbox.service';
-import { Occurrence } from './occurrence.entity';
+import { Occurrence } from '../booking-records/occurrence.entity';
 
 /** The approval mail lists this many approved dates, then says how many more. */
 export const LISTED_DATES = 10;
@@ -29,15 +29,27 @@ export class BookingNotices {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async received(m: EntityManager, requestId: string, occurrences: Occurrence[]): Promise<void> {
-    const ctx = await this.context(m, requestId);
+  /**
+   * The request_received mails to the organisation's contacts, built from what the request's plan read
+   * (names and contacts), so the request and its mails are written in one statement.
+   */
+  receivedMessages(
+    names: { title: string; organisationName: string; roomName: string; buildingName: string },
+    contacts: Recipient[],
+    occurrences: Pick<Occurrence, 'startsAt' | 'listOre' | 'waivedOre' | 'chargedOre'>[],
+  ): NewMessage[] {
     const sum = (k: 'listOre' | 'waivedOre' | 'chargedOre') => occurrences.reduce((a, o) => a + o[k], 0);
-    await this.toContacts(m, ctx, 'request_received', (locale) => ({
-      firstStartsAt: humanWhen(occurrences[0].startsAt, locale),
-      occurrenceCount: occurrences.length,
-      listKr: kroner(sum('listOre'), locale),
-      waivedKr: kroner(sum('waivedOre'), locale),
-      chargedKr: kroner(sum('chargedOre'), locale),
+    return contacts.map((to) => ({
+      kind: 'request_received' as const,
+      to,
+      data: {
+        ...names,
+        firstStartsAt: humanWhen(occurrences[0].startsAt, to.locale),
+        occurrenceCount: occurrences.length,
+        listKr: kroner(sum('listOre'), to.locale),
+        waivedKr: kroner(sum('waivedOre'), to.locale),
+        chargedKr: kroner(sum('chargedOre'), to.locale),
+      },
     }));
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuthUser, isStaff } from '../common/auth/roles';
+import { AuthUser } from '../common/auth/roles';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { formatInstant, osloPlusMonths } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -9,9 +9,11 @@ import type { OccurrenceFee } from '../core/pricing';
 import { expandOccurrences } from '../core/recurrence/expand';
 import { preparedQuery } from '../database/transaction';
 import { FeesService } from '../fees/fees.service';
+import type { Recipient } from '../notifications/outbox.service';
+import { allowContact, contactOf } from '../organisations/contact-access';
 import { ConflictsService, Slot } from './conflicts.service';
 import { CreateBookingRequestDto } from './dto/booking-request.dto';
-import { Conflict } from './occurrence.entity';
+import { Conflict } from '../booking-records/occurrence.entity';
 
 export const MAX_DURATION_MS = 24 * 3_600_000;
 
@@ -23,6 +25,9 @@ export interface PlannedOccurrence extends Slot {
 
 export interface Plan {
   organisation: { id: string; name: string };
+  room: { name: string; building_id: string; building_name: string };
+  /** The organisation's contacts, whom a new request's mail goes to (read with the plan: one query less). */
+  contacts: Recipient[];
   occurrences: PlannedOccurrence[];
 }
 
@@ -36,6 +41,10 @@ interface ContextRow {
   member: boolean;
   room_id: string | null;
   capacity: number | null;
+  room_name: string;
+  building_id: string;
+  building_name: string;
+  contacts: { id: string; email: string; locale: 'nb' | 'en' }[] | null;
 }
 
 /** The checks every new or moved occurrence passes: a sane range, not longer than a day, not past. */
@@ -92,17 +101,24 @@ export class BookingPlanner {
       this.config.bookingHorizonMonths,
     );
 
+    // The organisation, the caller's right to act for it, the room with its building, and (to book)
+    // the contacts the request's mail goes to: one round trip.
     const [ctx] = await preparedQuery<ContextRow>(
       m,
       'frirom_booking_context',
       `SELECT o.id, o.name, o.kind, o.status, o.in_frivillighetsregisteret, o.municipality_number,
-              EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = o.id AND user_id = $3) AS member,
-              r.id AS room_id, r.capacity
-         FROM organisations o LEFT JOIN rooms r ON r.id = $2
+              ${contactOf('o.id', '$3')} AS member,
+              r.id AS room_id, r.capacity, r.name AS room_name, b.id AS building_id, b.name AS building_name,
+              CASE WHEN $4 THEN (SELECT json_agg(json_build_object('id', u.id, 'email', u.email, 'locale', u.locale)
+                                                 ORDER BY u.email)
+                                   FROM organisation_members om JOIN users u ON u.id = om.user_id
+                                  WHERE om.organisation_id = o.id) END AS contacts
+         FROM organisations o LEFT JOIN rooms r ON r.id = $2 LEFT JOIN buildings b ON b.id = r.building_id
         WHERE o.id = $1`,
-      [dto.organisationId, dto.roomId, caller.id],
+      [dto.organisationId, dto.roomId, caller.id, forBooking],
     );
-    if (!ctx || (!ctx.member && !isStaff(caller))) throw notFound('Organisation');
+    if (!ctx) throw notFound('Organisation');
+    allowContact(ctx.member, caller, 'Organisation');
     if (!ctx.room_id) throw notFound('Room');
     if (forBooking && ctx.status !== 'verified') {
       throw new DomainError(
@@ -134,6 +150,8 @@ export class BookingPlanner {
     );
     return {
       organisation: { id: ctx.id, name: ctx.name },
+      room: { name: ctx.room_name, building_id: ctx.building_id, building_name: ctx.building_name },
+      contacts: (ctx.contacts ?? []).map((c) => ({ userId: c.id, email: c.email, locale: c.locale })),
       occurrences: times.map((t, i) => ({ ...t, roomId: dto.roomId, conflicts: conflicts[i], fee: fees[i] })),
     };
   }

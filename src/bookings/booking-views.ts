@@ -1,11 +1,11 @@
 import { EntityManager, In } from 'typeorm';
 import { formatInstant } from '../common/time';
 import { OccurrenceFee, sumFees } from '../core/pricing';
-import { BookingRequest } from './booking-request.entity';
+import { BookingRequest } from '../booking-records/booking-request.entity';
 import { ConflictsService } from './conflicts.service';
 import { BookingRequestView, FeeView, OccurrenceView } from './dto/views';
-import { Conflict, Occurrence, StoredFee } from './occurrence.entity';
-import { versionsOf } from './request-version';
+import { Conflict, Occurrence, StoredFee } from '../booking-records/occurrence.entity';
+import { versionsOf } from '../booking-records/version-queries';
 
 type StoredFeeColumns = Pick<
   Occurrence,

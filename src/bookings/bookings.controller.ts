@@ -1,21 +1,12 @@
 import { ApiErrors } from '../common/errors/api-errors';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
-import { SeasonApplicationInput } from '../seasons/dto/application.dto';
-import { SeasonApplicationsService } from '../seasons/season-applications.service';
 import { BookingsService } from './bookings.service';
 import { DecisionsService } from './decisions.service';
-import {
-  ApproveDto,
-  CreateBookingRequestDto,
-  CreateBookingRequestOrApplicationDto,
-  OptionalReasonDto,
-  RejectDto,
-  RepriceDto,
-} from './dto/booking-request.dto';
+import { ApproveDto, OptionalReasonDto, RejectDto, RepriceDto } from './dto/booking-request.dto';
 import { BookingRequestQuery } from './dto/booking-request-query.dto';
 import { BookingRequestPage, BookingRequestView, HistoryView } from './dto/views';
 
@@ -25,41 +16,7 @@ export class BookingsController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly decisions: DecisionsService,
-    private readonly seasonApplications: SeasonApplicationsService,
   ) {}
-
-  @Post()
-  @Roles('applicant', 'staff')
-  @ApiOperation({
-    summary: 'Ask for a room once or repeating, for a verified organisation you act for (or as staff)',
-    description:
-      'With seasonId, a season application instead: preferences (ordered alternatives) and sessionsPerWeek ' +
-      'in place of roomId, startsAt, endsAt and recurrence; taken while the round is open (409 SEASON_CLOSED).',
-  })
-  @ApiCreatedResponse({ type: BookingRequestView })
-  @ApiErrors(
-    'INVALID_TIME_RANGE',
-    'TOO_LONG',
-    'IN_THE_PAST',
-    'OVER_CAPACITY',
-    'INVALID_RRULE',
-    'TOO_MANY_OCCURRENCES',
-    'NOT_FOUND',
-    'ORGANISATION_NOT_VERIFIED',
-    'SEASON_CLOSED',
-    'INVALID_STATE',
-    'BEYOND_BOOKING_HORIZON',
-  )
-  create(
-    @Body() dto: CreateBookingRequestOrApplicationDto,
-    @CurrentUser() user: AuthUser,
-  ): Promise<BookingRequestView> {
-    // Validation has made sure each form carries its own fields and none of the other's.
-    if (dto.seasonId !== undefined) {
-      return this.seasonApplications.apply(dto as SeasonApplicationInput, user);
-    }
-    return this.bookings.create(dto as CreateBookingRequestDto, user);
-  }
 
   @Get()
   @Roles('applicant', 'staff')

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { FeesModule } from '../fees/fees.module';
-import { SeasonsModule } from '../seasons/seasons.module';
 import { VenuesModule } from '../venues/venues.module';
 import { BookingNotices } from './booking-notices';
 import { BookingPlanner } from './booking-planner';
@@ -16,7 +15,7 @@ import { QuoteController } from './quote.controller';
 import { Repricer } from './repricer';
 
 @Module({
-  imports: [VenuesModule, FeesModule, SeasonsModule],
+  imports: [VenuesModule, FeesModule],
   controllers: [BookingsController, OccurrencesController, ConflictsController, QuoteController],
   providers: [
     BookingsService,

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { availability, RoomCalendar } from '../core/venues/availability';
 import { preparedQuery } from '../database/transaction';
-import { seasonHoldsSql } from '../seasons/season-status';
+import { seasonHoldsSql } from '../core/seasons/season-status';
 import { RoomCalendarService } from '../venues/room-calendar.service';
-import { Conflict, ConflictKind } from './occurrence.entity';
+import { Conflict, ConflictKind } from '../booking-records/occurrence.entity';
 
 /** Conflicts that forbid approving an occurrence; `request` and `self` are for staff to weigh. */
 export const BLOCKING: ReadonlySet<ConflictKind> = new Set([

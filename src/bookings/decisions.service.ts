@@ -4,15 +4,15 @@ import { AuthUser } from '../common/auth/roles';
 import { DomainError, isExclusionViolation, notFound } from '../common/errors/domain-error';
 import { inTransaction } from '../database/transaction';
 import { BookingNotices } from './booking-notices';
-import { BookingRequest } from './booking-request.entity';
+import { BookingRequest } from '../booking-records/booking-request.entity';
 import { requestViews } from './booking-views';
 import { ConflictsService, isBlocked } from './conflicts.service';
 import { ApproveDto, RejectDto, RepriceDto } from './dto/booking-request.dto';
 import { BookingRequestView } from './dto/views';
-import { Conflict, Occurrence } from './occurrence.entity';
+import { Conflict, Occurrence } from '../booking-records/occurrence.entity';
 import { feeColumns, Repricer } from './repricer';
-import { recordEvent, refreshStatus, requestFor } from './request-store';
-import { checkVersion } from './request-version';
+import { recordEvent, refreshStatus, requestFor } from '../booking-records/request-queries';
+import { checkVersion } from '../booking-records/version-queries';
 
 /**
  * Decisions on requests: approve (all or none), reject, withdraw, re-price. Each runs in one

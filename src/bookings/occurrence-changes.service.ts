@@ -5,15 +5,15 @@ import { DomainError, isExclusionViolation, notFound } from '../common/errors/do
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { BookingNotices } from './booking-notices';
 import { checkHorizon, checkRange } from './booking-planner';
-import { BookingRequest } from './booking-request.entity';
+import { BookingRequest } from '../booking-records/booking-request.entity';
 import { toOccurrenceView } from './booking-views';
 import { ConflictsService, isBlocked } from './conflicts.service';
 import { MoveDto } from './dto/booking-request.dto';
 import { OccurrenceView } from './dto/views';
-import { Occurrence } from './occurrence.entity';
+import { Occurrence } from '../booking-records/occurrence.entity';
 import { feeColumns, Repricer } from './repricer';
-import { recordEvent, refreshStatus, requestFor } from './request-store';
-import { checkVersion } from './request-version';
+import { recordEvent, refreshStatus, requestFor } from '../booking-records/request-queries';
+import { checkVersion } from '../booking-records/version-queries';
 
 const DAY_MS = 86_400_000;
 

@@ -5,7 +5,7 @@ import { availability, RoomCalendar } from '../core/venues/availability';
 import { RoomCalendarService } from '../venues/room-calendar.service';
 import { reversedRange } from '../common/http/field-types';
 import { ConflictGroupView, OpenConflictsQuery } from './dto/conflicts.dto';
-import { versionsOf } from './request-version';
+import { versionsOf } from '../booking-records/version-queries';
 
 interface PendingRow {
   id: string;

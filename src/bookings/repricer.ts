@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import type { OrganisationKind } from '../core/domain';
 import type { OccurrenceFee } from '../core/pricing';
 import { FeesService } from '../fees/fees.service';
-import { BookingRequest } from './booking-request.entity';
-import { Occurrence } from './occurrence.entity';
+import { BookingRequest } from '../booking-records/booking-request.entity';
+import { Occurrence } from '../booking-records/occurrence.entity';
 
 /** Prices occurrences of a request that exists already: a move, or a re-price staff ask for. */
 @Injectable()

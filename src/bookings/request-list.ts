@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
-import { BookingRequest, REQUEST_STATUSES, RequestStatus } from './booking-request.entity';
+import { BookingRequest, REQUEST_STATUSES, RequestStatus } from '../booking-records/booking-request.entity';
 import { requestViews } from './booking-views';
 import { BookingRequestQuery } from './dto/booking-request-query.dto';
 import { BookingRequestPage, RequestStateCounts } from './dto/views';

@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { BookingRequest } from '../bookings/booking-request.entity';
+import { BookingRequest } from '../booking-records/booking-request.entity';
 import { User } from '../auth/user.entity';
 
 /** The key log: a key handed to someone for a booking, and when it came back. */

@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import { AuthUser } from '../common/auth/roles';
 import { IdParam } from '../common/http/id-param';
-import { CaretakingService } from './caretaking.service';
+import { AttendanceService } from './attendance.service';
+import { CaretakerAccessService } from './caretaker-access.service';
 import {
   AccessDto,
   AttendanceDto,
@@ -21,7 +22,10 @@ import {
 @Controller()
 @Roles('caretaker', 'staff')
 export class CaretakingController {
-  constructor(private readonly caretaking: CaretakingService) {}
+  constructor(
+    private readonly attendanceRecords: AttendanceService,
+    private readonly caretakerAccess: CaretakerAccessService,
+  ) {}
 
   @Get('caretaker/occurrences')
   @ApiOperation({ summary: "Approved occurrences in your buildings, with the organisation's contact" })
@@ -31,7 +35,7 @@ export class CaretakingController {
     @Query() q: CaretakerOccurrencesQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<CaretakerOccurrencePage> {
-    return this.caretaking.occurrences(q, user);
+    return this.attendanceRecords.occurrences(q, user);
   }
 
   @Post('booking-requests/:id/access')
@@ -46,7 +50,7 @@ export class CaretakingController {
     @Body() dto: AccessDto,
     @CurrentUser() user: AuthUser,
   ): Promise<{ status: string }> {
-    return this.caretaking.access(id, dto, user);
+    return this.caretakerAccess.access(id, dto, user);
   }
 
   @Get('booking-requests/:id/keys')
@@ -54,7 +58,7 @@ export class CaretakingController {
   @ApiOkResponse({ type: KeyPage })
   @ApiErrors('FORBIDDEN')
   keys(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<KeyPage> {
-    return this.caretaking.keys(id, user);
+    return this.caretakerAccess.keys(id, user);
   }
 
   @Post('booking-requests/:id/keys')
@@ -66,7 +70,7 @@ export class CaretakingController {
     @Body() dto: KeyHandoverDto,
     @CurrentUser() user: AuthUser,
   ): Promise<KeyView> {
-    return this.caretaking.handOverKey(id, dto, user);
+    return this.caretakerAccess.handOverKey(id, dto, user);
   }
 
   @Post('booking-requests/:id/keys/:keyId/return')
@@ -80,7 +84,7 @@ export class CaretakingController {
     @Body() dto: KeyReturnDto,
     @CurrentUser() user: AuthUser,
   ): Promise<KeyView> {
-    return this.caretaking.returnKey(id, keyId, dto.returnedAt, user);
+    return this.caretakerAccess.returnKey(id, keyId, dto.returnedAt, user);
   }
 
   @Post('occurrences/:id/attendance')
@@ -93,6 +97,6 @@ export class CaretakingController {
     @Body() dto: AttendanceDto,
     @CurrentUser() user: AuthUser,
   ): Promise<AttendanceView> {
-    return this.caretaking.attendance(id, dto, user);
+    return this.attendanceRecords.attendance(id, dto, user);
   }
 }

@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
 import { CreateRuleDto, RuleDetailView, RuleQuery, RuleView, UpdateRuleDto } from './dto/exemption-rule.dto';
 import { ExemptionRuleVersion } from './exemption-rule-version.entity';
-import { currentRuleRows, RuleRow, ruleVersionRows } from './pricing-data';
+import { currentRuleRows, RuleRow, ruleVersionRows } from './pricing-queries';
 import { plainConditions, plainEffect, RuleFields, ruleFields, ruleProblems, toRuleView } from './rule-input';
 
 /**

@@ -12,9 +12,9 @@ import {
   PricingSubject,
 } from '../core/pricing';
 import { ProposedRuleDto, SimulateDto, SimulationView } from './dto/simulation.dto';
-import { loadCurrentRules, loadRoomFacts, RoomFacts } from './pricing-data';
+import { loadCurrentRules, loadRoomFacts, RoomFacts } from './pricing-queries';
 import { ruleFields, ruleProblems } from './rule-input';
-import { SIMULATION_SQL, simulationParams, SimulationRow } from './simulation-query';
+import { SIMULATION_SQL, simulationParams, SimulationRow } from './simulation-queries';
 import { difference, SimulationTally } from './simulation-tally';
 
 const BATCH = 10_000;

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { AgeGroup, OrganisationKind } from '../core/domain';
 import { compileRules, OccurrenceFee, priceOccurrence } from '../core/pricing';
-import { loadCurrentRules, loadRoomFacts } from './pricing-data';
+import { loadCurrentRules, loadRoomFacts } from './pricing-queries';
 
 export interface RequestForPricing {
   organisation: {

@@ -1,7 +1,7 @@
 import { CONDITION_ORDER, ExemptionRule, RuleConditions, RuleEffect, validateRule } from '../core/pricing';
 import { formatInstant } from '../common/time';
 import { CreateRuleDto, RuleConditionsDto, RuleEffectDto, RuleView } from './dto/exemption-rule.dto';
-import { RuleRow } from './pricing-data';
+import { RuleRow } from './pricing-queries';
 
 /** A rule as staff give it: everything but its identity. */
 export type RuleFields = Omit<ExemptionRule, 'id' | 'version' | 'validTo'> & { validTo: string | null };

@@ -8,6 +8,7 @@ import { humanWhen } from '../notifications/human';
 import { Outbox } from '../notifications/outbox.service';
 import { recordEvent } from './organisation-history';
 import { OrganisationInvitation } from './organisation-invitation.entity';
+import { checkContact, isContact } from './contact-access';
 import { OrganisationMember } from './organisation-member.entity';
 import { Organisation } from './organisation.entity';
 
@@ -35,8 +36,8 @@ export class InvitationsService {
     if (handOver && !isStaff(caller)) throw forbidden('Only staff hand an organisation over');
     await this.dataSource.transaction(async (m) => {
       const org = await m.findOneBy(Organisation, { id: organisationId });
-      const member = await m.existsBy(OrganisationMember, { organisationId, userId: caller.id });
-      if (!org || (!isStaff(caller) && !member)) throw notFound('Organisation');
+      if (!org) throw notFound('Organisation');
+      await checkContact(m, organisationId, caller, 'Organisation');
       if (!isStaff(caller)) await this.checkDailyLimit(m, organisationId);
       const { token, hash } = newSecretToken();
       const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000);
@@ -112,8 +113,7 @@ export class InvitationsService {
         where: { id: organisationId },
         lock: { mode: 'pessimistic_write' },
       });
-      const member = await m.existsBy(OrganisationMember, { organisationId, userId: caller.id });
-      if (!org || !member) throw notFound('Organisation');
+      if (!org || !(await isContact(m, organisationId, caller.id))) throw notFound('Organisation');
       if ((await m.countBy(OrganisationMember, { organisationId })) === 1) {
         throw new DomainError(
           'LAST_CONTACT',

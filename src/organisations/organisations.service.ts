@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { DomainError, isUniqueViolation, notFound } from '../common/errors/domain-error';
 import { Page, PageQuery } from '../common/http/pagination';
@@ -17,6 +17,7 @@ import {
 } from './dto/organisation.dto';
 import { RegisterLookupView } from './dto/register-lookup.dto';
 import { OrganisationMember } from './organisation-member.entity';
+import { checkContact, contactOf } from './contact-access';
 import { listEvents, recordEvent } from './organisation-history';
 import { organisationViews } from './organisation-views';
 import { Organisation } from './organisation.entity';
@@ -89,9 +90,8 @@ export class OrganisationsService {
     await this.dataSource.transaction(async (m) => {
       // Locked, so a verification cannot slip in between reading the facts and changing them.
       const org = await m.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!org || (!isStaff(caller) && !(await this.isMember(id, caller.id, m)))) {
-        throw notFound('Organisation');
-      }
+      if (!org) throw notFound('Organisation');
+      await checkContact(m, id, caller, 'Organisation');
       const changes = fieldChanges(org, { ...dto });
       if (Object.keys(changes).length === 0) return;
       const next: Organisation = { ...org };
@@ -155,9 +155,7 @@ export class OrganisationsService {
       .take(q.limit)
       .skip(q.offset);
     if (!isStaff(caller)) {
-      qb.andWhere('o.id IN (SELECT organisation_id FROM organisation_members WHERE user_id = :me)', {
-        me: caller.id,
-      });
+      qb.andWhere(contactOf('o.id', ':me'), { me: caller.id });
     }
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
@@ -166,19 +164,11 @@ export class OrganisationsService {
     return { items: await this.views(orgs, caller), total };
   }
 
-  /** Whether the caller acts for the organisation (a contact of it). */
-  async isMember(
-    organisationId: string,
-    userId: string,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
-    return m.existsBy(OrganisationMember, { organisationId, userId });
-  }
-
   /** The organisation, when the caller may see it; someone else's answers 404, not 403. */
   private async visible(id: string, caller: AuthUser): Promise<Organisation> {
     const org = await this.dataSource.getRepository(Organisation).findOneBy({ id });
-    if (!org || (!isStaff(caller) && !(await this.isMember(id, caller.id)))) throw notFound('Organisation');
+    if (!org) throw notFound('Organisation');
+    await checkContact(this.dataSource.manager, id, caller, 'Organisation');
     return org;
   }
 

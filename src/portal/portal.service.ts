@@ -5,7 +5,7 @@ import { Page } from '../common/http/pagination';
 import { osloWallToInstant, parseClock, weekdayOf } from '../common/time';
 import { publicHoliday } from '../core/venues/holidays';
 import { Organisation } from '../organisations/organisation.entity';
-import { seasonHoldsSql } from '../seasons/season-status';
+import { seasonHoldsSql } from '../core/seasons/season-status';
 import {
   FreeRoomsAnswer,
   FreeRoomsQuery,

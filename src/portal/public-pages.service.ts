@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { addDays, formatInstant, osloDayBounds, osloToday } from '../common/time';
-import { currentRuleRows } from '../fees/pricing-data';
+import { currentRuleRows } from '../fees/pricing-queries';
 import { PortalService } from './portal.service';
 import { PUBLIC_OCCURRENCE, sumCells, supportCells } from './support-records';
 import {

@@ -3,11 +3,12 @@ import { EntityManager } from 'typeorm';
 import { osloParts, parseClock } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { AllocationInput, AllocationRoom, Slot } from '../core/allocation';
+import { APPLICATION_WAITING } from '../core/bookings/application-status';
 import type { AgeGroup, OrganisationKind, Weekday } from '../core/domain';
 import type { RoomCalendar } from '../core/venues/availability';
 import { RoomCalendarService } from '../venues/room-calendar.service';
 import type { Preference } from './dto/preference.dto';
-import type { Pin } from './season-allocation.entity';
+import type { Pin } from './pin';
 import { planDates } from './season-dates';
 import { tierOf } from './season-policy';
 import type { Season } from './season.entity';
@@ -93,9 +94,9 @@ export class AllocationInputBuilder {
       `SELECT q.id, q.organisation_id, q.title, q.age_group, q.preferences, q.sessions_per_week,
               o.kind, o.in_frivillighetsregisteret, o.municipality_number
          FROM booking_requests q JOIN organisations o ON o.id = q.organisation_id
-        WHERE q.season_id = $1 AND q.preferences IS NOT NULL AND q.status = 'submitted'
+        WHERE q.season_id = $1 AND q.preferences IS NOT NULL AND q.status = $2
         ORDER BY q.id`,
-      [season.id],
+      [season.id, APPLICATION_WAITING],
     );
     const calendars = new Map<string, RoomCalendar>();
     for (const room of roomRows) {

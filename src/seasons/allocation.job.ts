@@ -8,7 +8,7 @@ import { AllocationInputBuilder } from './allocation-input';
 import { solve } from './allocation-runner';
 import { proposalFrom } from './proposal';
 import { proposedDates } from './proposal-dates';
-import type { Pin } from './season-allocation.entity';
+import type { Pin } from './pin';
 import { Season } from './season.entity';
 
 export interface AllocationSummary {

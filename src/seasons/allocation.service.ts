@@ -11,8 +11,9 @@ import { allocationView, isStale } from './allocation-view';
 import type { AllocationView, MoveAssignmentDto, PinDto } from './dto/allocation.dto';
 import { reexplain, StoredProposal } from './proposal';
 import { proposedDates } from './proposal-dates';
-import { Pin, SeasonAllocation } from './season-allocation.entity';
-import { seasonStatus } from './season-status';
+import type { Pin } from './pin';
+import { SeasonAllocation } from './season-allocation.entity';
+import { seasonStatus } from '../core/seasons/season-status';
 import { Season } from './season.entity';
 
 const ALIVE = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);

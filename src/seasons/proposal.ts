@@ -4,7 +4,7 @@ import { evaluate } from '../core/allocation/greedy';
 import { buildProblem } from '../core/allocation/problem';
 import type { Preference } from './dto/preference.dto';
 import type { Round } from './allocation-input';
-import type { Pin } from './season-allocation.entity';
+import type { Pin } from './pin';
 import type { SkippedDate } from './season-dates';
 import { tierName } from './season-policy';
 

@@ -1,14 +1,10 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import type { StoredProposal } from './proposal';
+import type { Pin } from './pin';
 import { Season } from './season.entity';
 
 export const ALLOCATION_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type AllocationState = (typeof ALLOCATION_STATES)[number];
-
-export interface Pin {
-  requestId: string;
-  preferenceIndex: number;
-}
 
 /** A season's current allocation proposal, the pins staff set, and the job that computes it. */
 @Entity('season_allocations')

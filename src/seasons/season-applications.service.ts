@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BookingRequest } from '../bookings/booking-request.entity';
+import { BookingRequest } from '../booking-records/booking-request.entity';
 import { toRequestView } from '../bookings/booking-views';
-import { versionsOf } from '../bookings/request-version';
-import { recordEvent, requestFor } from '../bookings/request-store';
+import { versionsOf } from '../booking-records/version-queries';
+import { insertRequest, recordEvent, requestFor, setRequestStatus } from '../booking-records/request-queries';
+import { allowContact, contactOf } from '../organisations/contact-access';
 import { AuthUser, isStaff } from '../common/auth/roles';
+import { APPLICATION_WAITING, isWaiting, nextApplicationStatus } from '../core/bookings/application-status';
 import { inTransaction } from '../database/transaction';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
@@ -17,7 +19,7 @@ import type {
   UpdateApplicationDto,
 } from './dto/application.dto';
 import { checkPreferences, plain } from './application-checks';
-import { seasonStatus } from './season-status';
+import { seasonStatus } from '../core/seasons/season-status';
 import { Season } from './season.entity';
 
 interface OrganisationRow {
@@ -42,12 +44,11 @@ export class SeasonApplicationsService {
     return inTransaction(this.dataSource, manager, async (m) => {
       const season = await this.openSeason(m, dto.seasonId);
       const [org] = await m.query<OrganisationRow[]>(
-        `SELECT o.name, o.status,
-                EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = o.id AND user_id = $2) AS member
-           FROM organisations o WHERE o.id = $1`,
+        `SELECT o.name, o.status, ${contactOf('o.id', '$2')} AS member FROM organisations o WHERE o.id = $1`,
         [dto.organisationId, caller.id],
       );
-      if (!org || (!org.member && !isStaff(caller))) throw notFound('Organisation');
+      if (!org) throw notFound('Organisation');
+      allowContact(org.member, caller, 'Organisation');
       if (org.status !== 'verified') {
         throw new DomainError(
           'ORGANISATION_NOT_VERIFIED',
@@ -57,24 +58,26 @@ export class SeasonApplicationsService {
       const sessionsPerWeek = dto.sessionsPerWeek ?? 1;
       await checkPreferences(m, season.id, dto.preferences, sessionsPerWeek, dto.expectedParticipants);
       const id = randomUUID();
-      await m.query(
-        `INSERT INTO booking_requests (id, organisation_id, title, purpose, age_group, expected_participants,
-                                       charges_entrance_fee, season_id, preferences, sessions_per_week, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          id,
-          dto.organisationId,
-          dto.title,
-          dto.purpose ?? null,
-          dto.ageGroup,
-          dto.expectedParticipants,
-          dto.chargesEntranceFee ?? false,
-          season.id,
-          JSON.stringify(plain(dto.preferences)),
-          sessionsPerWeek,
-          caller.id,
-        ],
-      );
+      await insertRequest(m, {
+        id,
+        organisationId: dto.organisationId,
+        roomId: null,
+        title: dto.title,
+        purpose: dto.purpose ?? null,
+        ageGroup: dto.ageGroup,
+        expectedParticipants: dto.expectedParticipants,
+        chargesEntranceFee: dto.chargesEntranceFee ?? false,
+        startsAt: null,
+        endsAt: null,
+        rrule: null,
+        exdates: [],
+        seasonId: season.id,
+        preferences: plain(dto.preferences),
+        sessionsPerWeek,
+        status: APPLICATION_WAITING,
+        createdBy: caller.id,
+        createdAt: new Date(),
+      });
       await recordEvent(m, {
         requestId: id,
         action: 'created',
@@ -135,7 +138,7 @@ export class SeasonApplicationsService {
       const request = await this.application(m, seasonId, requestId, caller);
       const status = seasonStatus(season);
       if (!(status === 'open' || (status === 'closed' && isStaff(caller)))) throw closedError(season);
-      await m.query(`UPDATE booking_requests SET status = 'withdrawn' WHERE id = $1`, [requestId]);
+      await setRequestStatus(m, requestId, nextApplicationStatus(request.status, { kind: 'withdraw' })!);
       await recordEvent(m, { requestId, action: 'withdrawn', actorId: caller.id, reason: reason ?? null });
       await dropPins(m, seasonId, requestId);
       await touch(m, seasonId);
@@ -156,12 +159,7 @@ export class SeasonApplicationsService {
       .take(q.limit)
       .skip(q.offset);
     if (!isStaff(caller)) {
-      qb.andWhere(
-        'r.organisationId IN (SELECT organisation_id FROM organisation_members WHERE user_id = :me)',
-        {
-          me: caller.id,
-        },
-      );
+      qb.andWhere(contactOf('r.organisation_id', ':me'), { me: caller.id });
     }
     if (q.organisationId) qb.andWhere('r.organisationId = :org', { org: q.organisationId });
     const [requests, total] = await qb.getManyAndCount();
@@ -195,7 +193,7 @@ export class SeasonApplicationsService {
   ): Promise<BookingRequest> {
     const request = await requestFor(m, requestId, caller, true);
     if (request.seasonId !== seasonId || !request.preferences) throw notFound('Application');
-    if (request.status !== 'submitted') {
+    if (!isWaiting(request.status)) {
       throw new DomainError('INVALID_STATE', `The application is ${request.status} and cannot change`);
     }
     return request;

@@ -1,24 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordEvent, refreshStatus } from '../bookings/request-store';
+import {
+  Decision,
+  insertOccurrences,
+  recordEvent,
+  refreshStatus,
+  setRequestStatus,
+} from '../booking-records/request-queries';
 import { AuthUser } from '../common/auth/roles';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { formatInstant } from '../common/time';
+import { APPLICATION_WAITING, nextApplicationStatus } from '../core/bookings/application-status';
 import type { AgeGroup, OrganisationKind } from '../core/domain';
+import type { RoomCalendar } from '../core/venues/availability';
 import { FeesService } from '../fees/fees.service';
 import { Outbox } from '../notifications/outbox.service';
 import { AllocationInputBuilder } from './allocation-input';
 import { isStale } from './allocation-view';
-import type { StoredProposal } from './proposal';
+import type { ProposedApplication, StoredProposal } from './proposal';
 import { bookedTime } from './booked-time';
 import type { CommitDto, CommitView } from './dto/allocation.dto';
+import type { Pin } from './pin';
 import { SeasonAllocation } from './season-allocation.entity';
 import { DatedSlot, planDates, SkippedDate } from './season-dates';
 import { explainApplication } from './season-explain';
 import { CommittedApplication, seasonResultMessages } from './season-messages';
-import { seasonStatus } from './season-status';
-import { insertApproved } from './season-occurrences';
+import { seasonStatus } from '../core/seasons/season-status';
 import { Season } from './season.entity';
 
 interface RequestRow {
@@ -38,6 +46,27 @@ interface PlannedSession {
   roomId: string;
   dates: DatedSlot[];
   skipped: SkippedDate[];
+}
+
+/** The dates one granted alternative gives over the season, the venue's closed days left out. */
+function plannedSessions(
+  season: Season,
+  app: ProposedApplication,
+  calendars: Map<string, RoomCalendar>,
+): PlannedSession[] {
+  return app.granted.map((k) => {
+    const pref = app.preferences[k];
+    const calendar = calendars.get(pref.roomId);
+    if (!calendar) {
+      throw new DomainError('INVALID_STATE', 'A granted room has left the season: run the allocation again');
+    }
+    return {
+      requestId: app.requestId,
+      preferenceIndex: k,
+      roomId: pref.roomId,
+      ...planDates(season, pref, calendar),
+    };
+  });
 }
 
 const isExclusionViolation = (error: unknown): boolean =>
@@ -81,48 +110,22 @@ export class SeasonCommitService {
     const season = await m.findOne(Season, { where: { id: seasonId }, lock: { mode: 'pessimistic_write' } });
     if (!season) throw notFound('Season');
     if (season.committedAt) return season.commitResult as CommitView;
-    if (seasonStatus(season) !== 'closed') {
-      throw new DomainError(
-        'INVALID_STATE',
-        'The allocation can be committed once the application deadline has passed',
-      );
-    }
-    const row = await m.findOneBy(SeasonAllocation, { seasonId });
-    const proposal = row?.state === 'done' ? row.proposal : null;
-    if (!row || !proposal) throw new DomainError('INVALID_STATE', 'There is no finished proposal to commit');
-    if (isStale(proposal, season.changedAt)) {
-      throw new DomainError('INVALID_STATE', 'The proposal is stale: run the allocation again first');
-    }
-    const round = await this.builder.build(m, season, row.pins);
+    const { proposal, pins } = await this.committable(m, season);
+    const round = await this.builder.build(m, season, pins);
     const requests = await m.query<RequestRow[]>(
       `SELECT q.id, q.organisation_id, o.name AS organisation_name, o.kind, o.in_frivillighetsregisteret,
               o.municipality_number, q.age_group, q.charges_entrance_fee
          FROM booking_requests q JOIN organisations o ON o.id = q.organisation_id
-        WHERE q.season_id = $1 AND q.preferences IS NOT NULL AND q.status = 'submitted'
+        WHERE q.season_id = $1 AND q.preferences IS NOT NULL AND q.status = $2
         ORDER BY q.id FOR UPDATE OF q`,
-      [seasonId],
+      [seasonId, APPLICATION_WAITING],
     );
     const live = new Map(requests.map((r) => [r.id, r]));
     const apps = proposal.applications.filter((a) => live.has(a.requestId));
-
-    const sessions: PlannedSession[] = apps.flatMap((app) =>
-      app.granted.map((k) => {
-        const pref = app.preferences[k];
-        const calendar = round.calendars.get(pref.roomId);
-        if (!calendar)
-          throw new DomainError(
-            'INVALID_STATE',
-            'A granted room has left the season: run the allocation again',
-          );
-        const plan = planDates(season, pref, calendar);
-        return { requestId: app.requestId, preferenceIndex: k, roomId: pref.roomId, ...plan };
-      }),
-    );
+    const sessions = apps.flatMap((app) => plannedSessions(season, app, round.calendars));
     await this.setAsideBooked(m, seasonId, sessions, dto.skipBookedDates === true);
 
     const now = new Date();
-    const note = `Tildelt i ${season.name}`;
-    const committed: CommittedApplication[] = [];
     const view: CommitView = {
       seasonId,
       committedAt: formatInstant(now),
@@ -133,69 +136,25 @@ export class SeasonCommitService {
       messages: 0,
       requests: [],
     };
+    const committed: CommittedApplication[] = [];
     for (const app of apps) {
-      const request = live.get(app.requestId)!;
       const mine = sessions.filter((s) => s.requestId === app.requestId);
-      const slots = mine.flatMap((s) =>
-        s.dates.map((d) => ({ roomId: s.roomId, startsAt: d.startsAt, endsAt: d.endsAt })),
-      );
-      slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
-      const skipped = mine.flatMap((s) => s.skipped);
-      const explanation = explainApplication(app, proposal, 'en');
-      const fees = await this.fees.priceRequest(
-        {
-          organisation: {
-            kind: request.kind,
-            inFrivillighetsregisteret: request.in_frivillighetsregisteret,
-            municipalityNumber: request.municipality_number,
-          },
-          ageGroup: request.age_group,
-          chargesEntranceFee: request.charges_entrance_fee,
-          repeating: true,
-          occurrences: slots,
-        },
-        m,
-      );
-      const ids = slots.map(() => randomUUID());
-      if (slots.length > 0) {
-        await insertApproved(m, app.requestId, ids, slots, fees, { at: now, by: caller.id, note });
-        await recordEvent(m, {
-          requestId: app.requestId,
-          action: 'approved',
-          actorId: caller.id,
-          occurrenceIds: ids,
-          reason: explanation,
-          details: {
-            seasonId,
-            sessions: mine.map((s) => ({ preferenceIndex: s.preferenceIndex, occurrences: s.dates.length })),
-            skippedDates: skipped,
-          },
-        });
-        await refreshStatus(m, app.requestId);
-        view.requestsApproved += 1;
-      } else {
-        const reason = app.granted.length > 0 ? `${explanation} Every date was skipped.` : explanation;
-        await m.query(`UPDATE booking_requests SET status = 'rejected' WHERE id = $1`, [app.requestId]);
-        await recordEvent(m, {
-          requestId: app.requestId,
-          action: 'rejected',
-          actorId: caller.id,
-          reason,
-          details: { seasonId, skippedDates: skipped },
-        });
-        view.requestsRejected += 1;
-      }
-      view.occurrencesCreated += slots.length;
-      view.datesSkipped += skipped.length;
-      view.requests.push({
-        requestId: app.requestId,
-        status: slots.length > 0 ? 'approved' : 'rejected',
-        occurrences: slots.length,
-        skippedDates: skipped,
+      const done = await this.commitApplication(m, {
+        season,
+        proposal,
+        app,
+        request: live.get(app.requestId)!,
+        sessions: mine,
+        decision: { at: now, by: caller.id, note: `Tildelt i ${season.name}` },
       });
+      if (done.status === 'approved') view.requestsApproved += 1;
+      else view.requestsRejected += 1;
+      view.occurrencesCreated += done.occurrences;
+      view.datesSkipped += done.skippedDates.length;
+      view.requests.push({ requestId: app.requestId, ...done });
       committed.push({
         app,
-        chargedOre: fees.reduce((s, f) => s + f.chargedOre, 0),
+        chargedOre: done.chargedOre,
         sessions: mine.map((s) => ({
           preferenceIndex: s.preferenceIndex,
           occurrences: s.dates.length,
@@ -211,6 +170,111 @@ export class SeasonCommitService {
       [seasonId, now, caller.id, JSON.stringify(view)],
     );
     return view;
+  }
+
+  /** The proposal to commit: the season closed, the allocation finished and not stale. */
+  private async committable(
+    m: EntityManager,
+    season: Season,
+  ): Promise<{ proposal: StoredProposal; pins: Pin[] }> {
+    if (seasonStatus(season) !== 'closed') {
+      throw new DomainError(
+        'INVALID_STATE',
+        'The allocation can be committed once the application deadline has passed',
+      );
+    }
+    const row = await m.findOneBy(SeasonAllocation, { seasonId: season.id });
+    const proposal = row?.state === 'done' ? row.proposal : null;
+    if (!row || !proposal) throw new DomainError('INVALID_STATE', 'There is no finished proposal to commit');
+    if (isStale(proposal, season.changedAt)) {
+      throw new DomainError('INVALID_STATE', 'The proposal is stale: run the allocation again first');
+    }
+    return { proposal, pins: row.pins };
+  }
+
+  /**
+   * One application's part of the commit: its dates priced and written approved, or, with no date, the
+   * application rejected; either way with its history entry and the explanation.
+   */
+  private async commitApplication(
+    m: EntityManager,
+    c: {
+      season: Season;
+      proposal: StoredProposal;
+      app: ProposedApplication;
+      request: RequestRow;
+      sessions: PlannedSession[];
+      decision: Decision;
+    },
+  ): Promise<{
+    status: 'approved' | 'rejected';
+    occurrences: number;
+    skippedDates: SkippedDate[];
+    chargedOre: number;
+  }> {
+    const { app, request, sessions, decision } = c;
+    const slots = sessions.flatMap((s) =>
+      s.dates.map((d) => ({ roomId: s.roomId, startsAt: d.startsAt, endsAt: d.endsAt })),
+    );
+    slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
+    const skipped = sessions.flatMap((s) => s.skipped);
+    const explanation = explainApplication(app, c.proposal, 'en');
+    const status = nextApplicationStatus(APPLICATION_WAITING, { kind: 'commit', dates: slots.length });
+    const fees = await this.fees.priceRequest(
+      {
+        organisation: {
+          kind: request.kind,
+          inFrivillighetsregisteret: request.in_frivillighetsregisteret,
+          municipalityNumber: request.municipality_number,
+        },
+        ageGroup: request.age_group,
+        chargesEntranceFee: request.charges_entrance_fee,
+        repeating: true,
+        occurrences: slots,
+      },
+      m,
+    );
+    if (status === 'approved') {
+      const occurrences = slots.map((slot, i) => ({
+        id: randomUUID(),
+        ...slot,
+        conflicts: [],
+        fee: fees[i],
+      }));
+      await insertOccurrences(m, app.requestId, occurrences, { decision });
+      await recordEvent(m, {
+        requestId: app.requestId,
+        action: 'approved',
+        actorId: decision.by,
+        occurrenceIds: occurrences.map((o) => o.id),
+        reason: explanation,
+        details: {
+          seasonId: c.season.id,
+          sessions: sessions.map((s) => ({
+            preferenceIndex: s.preferenceIndex,
+            occurrences: s.dates.length,
+          })),
+          skippedDates: skipped,
+        },
+      });
+      // From here on its status is derived from its occurrences, as any request's.
+      await refreshStatus(m, app.requestId);
+    } else {
+      await setRequestStatus(m, app.requestId, 'rejected');
+      await recordEvent(m, {
+        requestId: app.requestId,
+        action: 'rejected',
+        actorId: decision.by,
+        reason: app.granted.length > 0 ? `${explanation} Every date was skipped.` : explanation,
+        details: { seasonId: c.season.id, skippedDates: skipped },
+      });
+    }
+    return {
+      status: status === 'approved' ? 'approved' : 'rejected',
+      occurrences: slots.length,
+      skippedDates: skipped,
+      chargedOre: fees.reduce((sum, f) => sum + f.chargedOre, 0),
+    };
   }
 
   /**

@@ -12,8 +12,9 @@ import { SeasonsController } from './seasons.controller';
 import { SeasonsService } from './seasons.service';
 
 /**
- * Season rounds: applications, the allocation (job in the worker), commit and publication. It reaches
- * booking tables directly and never imports BookingsModule, which imports it for POST /booking-requests.
+ * Season rounds: applications, the allocation (job in the worker), commit and publication. It writes
+ * booking records through src/booking-records and never imports BookingsModule; BookingIntakeModule
+ * joins the two for POST /booking-requests.
  */
 @Module({
   imports: [VenuesModule, FeesModule],

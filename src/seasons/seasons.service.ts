@@ -8,7 +8,7 @@ import { addDays, formatInstant, osloDayBounds } from '../common/time';
 import type { PolicyDto } from './dto/policy.dto';
 import type { CreateSeasonDto, SeasonQuery, SeasonView, UpdateSeasonDto } from './dto/season.dto';
 import { DEFAULT_POLICY, SeasonPolicy } from './season-policy';
-import { seasonStatus, seasonStatusSql } from './season-status';
+import { seasonStatus, seasonStatusSql } from '../core/seasons/season-status';
 import { Season } from './season.entity';
 
 /** A season runs at most this long: one school year and a little. */

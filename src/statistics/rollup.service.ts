@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { addDays, osloDayBounds, osloToday } from '../common/time';
 import { rollupDays, RollupRoom } from '../core/statistics/rollup';
-import { loadClosures, loadOccurrences, loadRooms, refreshMonth, replaceDays } from './rollup-data';
+import { loadClosures, loadOccurrences, loadRooms, refreshMonth, replaceDays } from './rollup-queries';
 
 export interface RollupOptions {
   /** Run inside this transaction (the demo seed) instead of one transaction per month. */

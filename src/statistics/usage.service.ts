@@ -5,7 +5,7 @@ import { csvFile, csvTable, Locale } from './csv';
 import { UsageAnswer, UsageQuery, UsageRowView } from './dto/usage.dto';
 import { ageGroupLabel, monthLabel, noRuleLabel, organisationKindLabel, weekdayLabel } from './labels';
 import { daysBetween, checkPeriod } from './period';
-import { coverage, Figures, GroupBy, hours, ratio, usageFigures } from './usage-query';
+import { coverage, Figures, GroupBy, hours, ratio, usageFigures } from './usage-queries';
 
 /** GET /stats/usage: the rollup of a period grouped one way, as JSON or as a spreadsheet. */
 @Injectable()

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { QueryBoolean } from '../../common/http/transforms';
-import { REQUEST_STATUSES, RequestStatus } from '../booking-request.entity';
+import { REQUEST_STATUSES, RequestStatus } from '../../booking-records/booking-request.entity';
 
 export const REQUEST_SORTS = ['created', 'firstDate'] as const;
 

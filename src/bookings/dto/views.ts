@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGE_GROUPS, AgeGroup } from '../../core/domain';
-import { REQUEST_STATUSES, RequestStatus } from '../booking-request.entity';
-import { OCCURRENCE_STATUSES, OccurrenceStatus } from '../occurrence.entity';
+import { REQUEST_STATUSES, RequestStatus } from '../../booking-records/booking-request.entity';
+import { OCCURRENCE_STATUSES, OccurrenceStatus } from '../../booking-records/occurrence.entity';
 
 export class ConflictView {
   @ApiProperty({

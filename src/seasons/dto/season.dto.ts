@@ -14,7 +14,7 @@ import {
 import { DateField, InstantField, NotBefore } from '../../common/http/field-types';
 import { PageQuery } from '../../common/http/pagination';
 import { Optional, Trim } from '../../common/http/transforms';
-import { SEASON_STATUSES, SeasonStatus } from '../season-status';
+import { SEASON_STATUSES, SeasonStatus } from '../../core/seasons/season-status';
 
 const RoomIds = (required: boolean): PropertyDecorator =>
   applyDecorators(

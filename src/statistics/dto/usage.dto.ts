@@ -5,7 +5,7 @@ import { DateField, NotBefore } from '../../common/http/field-types';
 import { Optional } from '../../common/http/transforms';
 import { ORGANISATION_KINDS, OrganisationKind, ROOM_KINDS, RoomKind } from '../../core/domain';
 import { Locale, LOCALES } from '../csv';
-import { GROUP_BYS, GroupBy } from '../usage-query';
+import { GROUP_BYS, GroupBy } from '../usage-queries';
 
 export class RollupDto {
   @DateField({ example: '2026-01-01', description: 'First local date recomputed' })

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { Locale } from '../csv';
 import { BreakdownView, ChangeView, HeadlineView } from '../dto/report.dto';
 import { daysBetween } from '../period';
-import { emptyFigures, GroupBy, hours, ratio, usageFigures } from '../usage-query';
+import { emptyFigures, GroupBy, hours, ratio, usageFigures } from '../usage-queries';
 import { groupLabels, toRowView } from '../usage.service';
 
 /** The evaluation's figures, all read from the rollup tables. */
