@@ -6,18 +6,15 @@ import { osloToday } from '../common/time';
 import { sumCells, supportCells } from '../portal/support-records';
 import { OrganisationSupportView } from './dto/support.dto';
 import { Organisation } from './organisation.entity';
-import { OrganisationsService } from './organisations.service';
+import { isContact } from './contact-access';
 
 /** An organisation's support statement: a year of approved bookings, by building and by month. */
 @Injectable()
 export class SupportStatementService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly organisations: OrganisationsService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async statement(id: string, year: number | undefined, caller: AuthUser): Promise<OrganisationSupportView> {
-    if (!isStaff(caller) && !(await this.organisations.isMember(id, caller.id)))
+    if (!isStaff(caller) && !(await isContact(this.dataSource.manager, id, caller.id)))
       throw forbidden("Only the organisation's contacts and staff may see its support statement");
     if (!(await this.dataSource.getRepository(Organisation).existsBy({ id }))) throw notFound('Organisation');
     const y = year ?? Number(osloToday().slice(0, 4));
