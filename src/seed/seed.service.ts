@@ -45,7 +45,12 @@ export class SeedService {
           });
           applied.push(part.name);
         }
-        if (applied.length > 0) this.logger.log(`Demo data loaded: ${applied.join(', ')}`);
+        if (applied.length > 0) {
+          // Statistics for the planner and the visibility map for index-only scans (the busy-leaves
+          // lookup of free rooms), as autovacuum would give them later. Not inside a transaction.
+          await this.dataSource.query('VACUUM ANALYZE');
+          this.logger.log(`Demo data loaded: ${applied.join(', ')}`);
+        }
       }
       await this.ensureAdmin();
       return applied;
