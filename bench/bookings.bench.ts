@@ -264,7 +264,7 @@ function report(label: string, tallies: RequestTally[]): void {
 export async function bookingsBench(): Promise<Result[]> {
   const runs = Number(process.env.BENCH_RUNS ?? 200);
   return [
-    ...(await scale(AAS_WORLD, 'frirom_bench_aas', runs)),
+    ...(process.env.BENCH_SKIP_AAS ? [] : await scale(AAS_WORLD, 'frirom_bench_aas', runs)),
     ...(process.env.BENCH_SKIP_OSLO ? [] : await scale(OSLO_WORLD, 'frirom_bench_oslo', runs)),
   ];
 }
