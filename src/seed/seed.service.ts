@@ -47,12 +47,11 @@ export class SeedService {
         }
         if (applied.length > 0) {
           // Statistics for the planner and the visibility map for index-only scans (the busy-leaves
-          // lookup of free rooms), as autovacuum would give them later. Not inside a transaction. The
-          // app's own tables only: the system catalogues took most of a whole-database VACUUM's second.
-          const tables = await this.dataSource.query<{ name: string }[]>(
-            `SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables ORDER BY 1`,
+          // lookup of free rooms), before autovacuum gets there. Not inside a transaction. The booking
+          // tables only: vacuuming all 41 tables and the catalogues cost about a second under load.
+          await this.dataSource.query(
+            'VACUUM (ANALYZE) booking_claims, booking_occurrences, booking_requests, booking_events',
           );
-          await this.dataSource.query(`VACUUM (ANALYZE) ${tables.map((t) => t.name).join(', ')}`);
           this.logger.log(`Demo data loaded: ${applied.join(', ')}`);
         }
       }
