@@ -11,7 +11,6 @@ import { Sessions1796155554130 } from './1796155554130-Sessions';
 import { AuditEvents1796156037222 } from './1796156037222-AuditEvents';
 import { OidcSignIn1796159891377 } from './1796159891377-OidcSignIn';
 import { ClaimsAutovacuum1796200000000 } from './1796200000000-ClaimsAutovacuum';
-import { OccurrencePeriodIndexes1796200000001 } from './1796200000001-OccurrencePeriodIndexes';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -31,5 +30,4 @@ export const MIGRATIONS = [
   AuditEvents1796156037222,
   OidcSignIn1796159891377,
   ClaimsAutovacuum1796200000000,
-  OccurrencePeriodIndexes1796200000001,
 ];

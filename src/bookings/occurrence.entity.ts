@@ -37,11 +37,9 @@ export interface StoredFee {
 @Entity('booking_occurrences')
 @Index('booking_occurrences_request_id_idx', ['requestId'])
 @Index('booking_occurrences_room_id_idx', ['roomId'])
-// GiST (room, period) in two parts, pending and decided (approved or cancelled), written by hand in the
-// migrations (TypeORM leaves them alone): every query by time asks for one of the two, and a pending
-// request's rows then go into a small index (migrations/1796200000001-OccurrencePeriodIndexes.ts).
-@Index('booking_occurrences_pending_period_idx', { synchronize: false })
-@Index('booking_occurrences_decided_period_idx', { synchronize: false })
+// GiST (room, period), written by hand in the migration (TypeORM leaves it alone); it also serves
+// "pending in this window" across rooms, so no partial index whose statistics could mislead the planner.
+@Index('booking_occurrences_room_period_idx', { synchronize: false })
 @Check('booking_occurrences_range_check', 'ends_at > starts_at')
 @Check(
   'booking_occurrences_status_check',
