@@ -15,9 +15,11 @@ export function benchDatabaseUrl(name: string): string {
 
 /** A fresh, migrated database of its own holding the world at the given scale. */
 export async function freshWorld(
-  dbName: string,
+  name: string,
   spec: WorldSpec,
 ): Promise<{ url: string; world: World; loadMs: number }> {
+  // BENCH_DB_SUFFIX keeps two checkouts benchmarking on one server out of each other's databases.
+  const dbName = `${name}${process.env.BENCH_DB_SUFFIX ?? ''}`;
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
