@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser } from '../common/auth/roles';
 import { DomainError, isExclusionViolation, notFound } from '../common/errors/domain-error';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, inTransactionRetryingDeadlocks } from '../database/transaction';
 import { BookingNotices } from './booking-notices';
 import { BookingRequest } from '../booking-records/booking-request.entity';
 import { requestViews } from './booking-views';
@@ -40,7 +40,7 @@ export class DecisionsService {
     manager?: EntityManager,
   ): Promise<BookingRequestView> {
     try {
-      return await inTransaction(this.dataSource, manager, async (m) => {
+      return await inTransactionRetryingDeadlocks(this.dataSource, manager, async (m) => {
         const request = await requestFor(m, id, caller, true);
         await checkVersion(m, id, dto.expectedVersion);
         const pending = (await this.occurrences(m, id, dto.occurrenceIds)).filter(

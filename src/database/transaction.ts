@@ -12,6 +12,31 @@ export function inTransaction<T>(
   return manager ? work(manager) : dataSource.transaction(work);
 }
 
+/** PostgreSQL's deadlock_detected: it aborted this transaction so that the other could go on. */
+const isDeadlock = (error: unknown): boolean =>
+  (error as { driverError?: { code?: string } }).driverError?.code === '40P01';
+
+/**
+ * As inTransaction, but a transaction of its own that PostgreSQL aborts in a deadlock is run again (up to
+ * three times in all), as PostgreSQL's manual advises: two approvals of a hall and its court at the same
+ * moment can wait on each other in the exclusion check, and the second try meets the first one's booking
+ * as the exclusion violation it is. Only for work whose every effect is in the transaction.
+ */
+export async function inTransactionRetryingDeadlocks<T>(
+  dataSource: DataSource,
+  manager: EntityManager | undefined,
+  work: (m: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (manager) return work(manager);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      if (!isDeadlock(error) || attempt === 3) throw error;
+    }
+  }
+}
+
 /**
  * The rows an UPDATE … RETURNING gives back. (TypeORM answers an UPDATE or DELETE with [rows, count],
  * other statements with the rows.)

@@ -9,7 +9,7 @@ import {
   setRequestStatus,
 } from '../booking-records/request-queries';
 import { AuthUser } from '../common/auth/roles';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { DomainError, isExclusionViolation, notFound } from '../common/errors/domain-error';
 import { formatInstant } from '../common/time';
 import { APPLICATION_WAITING, nextApplicationStatus } from '../core/bookings/application-status';
 import type { AgeGroup, OrganisationKind } from '../core/domain';
@@ -68,9 +68,6 @@ function plannedSessions(
     };
   });
 }
-
-const isExclusionViolation = (error: unknown): boolean =>
-  (error as { driverError?: { code?: string } }).driverError?.code === '23P01';
 
 /**
  * Turns the proposal into approved occurrences for every date of the season, in one transaction: dates
