@@ -84,7 +84,9 @@ export default function EditRule({ loaderData, actionData }: Route.ComponentProp
         {t('staff.rules.edit')}
       </Heading>
       <Paragraph>{t('staff.rules.editLead')}</Paragraph>
-      {actionData?.simulation && <RuleSimulation simulation={actionData.simulation} />}
+      {actionData?.simulation && actionData.chart && (
+        <RuleSimulation simulation={actionData.simulation} chart={actionData.chart} />
+      )}
       <RuleForm
         key={rule.version}
         rule={actionData?.draft ?? rule}

@@ -34,7 +34,9 @@ export default function NewRule({ loaderData, actionData }: Route.ComponentProps
         {t('staff.rules.newTitle')}
       </Heading>
       <Paragraph>{t('staff.rules.simulateLead')}</Paragraph>
-      {actionData?.simulation && <RuleSimulation simulation={actionData.simulation} />}
+      {actionData?.simulation && actionData.chart && (
+        <RuleSimulation simulation={actionData.simulation} chart={actionData.chart} />
+      )}
       <RuleForm
         rule={
           actionData?.draft ?? {
