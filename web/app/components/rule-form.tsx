@@ -3,7 +3,8 @@ import { Form } from 'react-router';
 import type { components } from '../api/schema';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { CheckboxField, TextField } from './fields';
-import { FormErrors } from './form-errors';
+import { type FormErrors } from '../lib/form-errors';
+import { FormErrorSummary } from './form-error-summary';
 import { textOf } from '../lib/kroner';
 
 export type Rule = components['schemas']['RuleView'];
@@ -70,7 +71,7 @@ export function ruleFromForm(form: FormData): RuleDraft {
 interface Props {
   /** The rule as it is, or the draft sent last (shown again as typed). */
   rule: RuleDraft | null;
-  errors: Record<string, string>;
+  errors: FormErrors;
   submitLabel: string;
 }
 
@@ -109,7 +110,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return (
     <>
-      <FormErrors errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Form method="post" className="stack">
         <TextField
           id={RULE_FIELDS.name}
@@ -117,7 +118,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           required
           label={t('staff.rules.name')}
           defaultValue={rule?.name}
-          error={errors[RULE_FIELDS.name]}
+          error={errors.fields[RULE_FIELDS.name]}
         />
         <div className="form-row">
           <TextField
@@ -128,7 +129,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             label={t('staff.rules.percent')}
             description={t('staff.rules.percentHelp')}
             defaultValue={rule ? String(rule.effect.waivePercent) : '100'}
-            error={errors[RULE_FIELDS.waivePercent]}
+            error={errors.fields[RULE_FIELDS.waivePercent]}
           />
           <TextField
             id={RULE_FIELDS.priority}
@@ -138,7 +139,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             label={t('staff.rules.priority')}
             description={t('staff.rules.priorityHelp')}
             defaultValue={rule ? String(rule.priority) : '100'}
-            error={errors[RULE_FIELDS.priority]}
+            error={errors.fields[RULE_FIELDS.priority]}
           />
         </div>
         <div className="form-row">
@@ -149,7 +150,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             required
             label={t('staff.rules.validFrom')}
             defaultValue={rule?.validFrom}
-            error={errors[RULE_FIELDS.validFrom]}
+            error={errors.fields[RULE_FIELDS.validFrom]}
           />
           <TextField
             id={RULE_FIELDS.validTo}
@@ -158,7 +159,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             label={t('staff.rules.validTo')}
             description={t('staff.rules.validToHelp')}
             defaultValue={rule?.validTo ?? ''}
-            error={errors[RULE_FIELDS.validTo]}
+            error={errors.fields[RULE_FIELDS.validTo]}
           />
         </div>
         <Ticks
@@ -215,7 +216,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             type="time"
             label={t('staff.rules.startsNotBefore')}
             defaultValue={c.startsNotBefore}
-            error={errors[RULE_FIELDS.startsNotBefore]}
+            error={errors.fields[RULE_FIELDS.startsNotBefore]}
           />
           <TextField
             id={RULE_FIELDS.endsNotAfter}
@@ -223,7 +224,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             type="time"
             label={t('staff.rules.endsNotAfter')}
             defaultValue={c.endsNotAfter}
-            error={errors[RULE_FIELDS.endsNotAfter]}
+            error={errors.fields[RULE_FIELDS.endsNotAfter]}
           />
         </div>
         <Fieldset>

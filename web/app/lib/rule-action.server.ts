@@ -1,6 +1,6 @@
 import { type AppLoadContext, data, redirect } from 'react-router';
 import { apiFor, errorOf } from '../api/client';
-import { fieldErrors } from '../components/form-errors';
+import { formErrorsOf, NO_ERRORS } from './form-errors';
 import { RULE_FIELDS, ruleFieldOf, ruleFromForm } from '../components/rule-form';
 import { formatDay } from '../i18n/format';
 import { langOf, translate } from '../i18n/i18n';
@@ -17,7 +17,12 @@ export async function ruleFormAction(request: Request, context: AppLoadContext, 
   const draft = ruleFromForm(form);
   const failed = (error: ReturnType<typeof errorOf>) =>
     data(
-      { draft, simulation: null, chart: null, errors: fieldErrors(error, ruleFieldOf, RULE_FIELDS.name) },
+      {
+        draft,
+        simulation: null,
+        chart: null,
+        errors: formErrorsOf(error, ruleFieldOf, {}, RULE_FIELDS.name),
+      },
       { status: 400, headers: api.headers },
     );
   if (form.get('intent') === 'simulate') {
@@ -36,7 +41,7 @@ export async function ruleFormAction(request: Request, context: AppLoadContext, 
       label: translate(lang, 'staff.rules.chartTitle', { period }),
       tableId: 'virkning-tabell',
     });
-    return data({ draft, simulation: result.data, chart, errors: {} }, { headers: api.headers });
+    return data({ draft, simulation: result.data, chart, errors: NO_ERRORS }, { headers: api.headers });
   }
   const result = id
     ? await api.client.PATCH('/exemption-rules/{id}', { params: { path: { id } }, body: draft })

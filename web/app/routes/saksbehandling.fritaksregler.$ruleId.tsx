@@ -10,6 +10,7 @@ import { useLang, useT } from '../i18n/i18n';
 import { ruleFormAction } from '../lib/rule-action.server';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.fritaksregler.$ruleId';
+import { NO_ERRORS } from '../lib/form-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -90,7 +91,7 @@ export default function EditRule({ loaderData, actionData }: Route.ComponentProp
       <RuleForm
         key={rule.version}
         rule={actionData?.draft ?? rule}
-        errors={actionData?.errors ?? {}}
+        errors={actionData?.errors ?? NO_ERRORS}
         submitLabel={t('staff.rules.saveVersion')}
       />
     </>

@@ -8,6 +8,7 @@ import { ruleFormAction } from '../lib/rule-action.server';
 import { osloToday } from '../lib/week';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.fritaksregler.ny';
+import { NO_ERRORS } from '../lib/form-errors';
 
 /** A new exemption rule: try it on the last twelve months, then save it as version 1. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -48,7 +49,7 @@ export default function NewRule({ loaderData, actionData }: Route.ComponentProps
             effect: { waivePercent: 100, waives: ['rent'] },
           }
         }
-        errors={actionData?.errors ?? {}}
+        errors={actionData?.errors ?? NO_ERRORS}
         submitLabel={t('staff.rules.create')}
       />
     </>

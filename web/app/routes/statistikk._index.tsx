@@ -1,7 +1,8 @@
-import { Alert, Button, ErrorSummary, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { apiFor, errorOf } from '../api/client';
 import { SelectField, TextField } from '../components/fields';
+import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
 import { Chart } from '../components/chart';
@@ -11,6 +12,7 @@ import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n'
 import { barChartSvg } from '../lib/charts.server';
 import { requireUser } from '../lib/session.server';
 import { GROUPS, statsFromUrl } from '../lib/stats';
+import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/statistikk._index';
 
 /** Usage for a period (?fra=&til=), grouped one way (?gruppe=): a table, a chart, the CSV. */
@@ -69,16 +71,10 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
         {t('stats.title')}
       </Heading>
       <StatsNav />
-      {error && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{t('stats.errorHeading')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            <ErrorSummary.Item>
-              <ErrorSummary.Link href={`#stats-${field}`}>{error.message}</ErrorSummary.Link>
-            </ErrorSummary.Item>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary
+        errors={error ? fieldProblems({ [`stats-${field}`]: error.message }) : undefined}
+        heading={t('stats.errorHeading')}
+      />
       <Form method="get" className="stack form-row">
         <TextField
           id="stats-fra"

@@ -1,16 +1,18 @@
-import { Button, ErrorSummary, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import type { components } from '../api/schema';
 import { CheckboxField, TextField } from '../components/fields';
+import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
 import { Chart } from '../components/chart';
-import { formatDay, formatMoney, formatNumber } from '../i18n/format';
+import { formatDay, formatMoney } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
 import { waivedByKindSvg } from '../lib/charts.server';
 import { requireUser } from '../lib/session.server';
 import { addDays, osloToday } from '../lib/week';
+import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/statistikk.simulering';
 
 const KINDS = ['voluntary', 'sports', 'study_association', 'public', 'commercial', 'private'] as const;
@@ -125,16 +127,10 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
       </Heading>
       <StatsNav />
       <Paragraph>{t('stats.sim.intro')}</Paragraph>
-      {error && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{t('stats.sim.errorHeading')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            <ErrorSummary.Item>
-              <ErrorSummary.Link href="#sim-fra">{error.message}</ErrorSummary.Link>
-            </ErrorSummary.Item>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary
+        errors={error ? fieldProblems({ 'sim-fra': error.message }) : undefined}
+        heading={t('stats.sim.errorHeading')}
+      />
       <Form method="post" className="stack form-row">
         <TextField
           id="sim-fra"
