@@ -2,7 +2,7 @@ import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import type { components } from '../api/schema';
 import { type MessageKey, useT } from '../i18n/i18n';
-import { CheckboxField, TextField } from './fields';
+import { CheckboxField, CheckboxGroup, TextField } from './fields';
 import { type FormErrors } from '../lib/form-errors';
 import { FormErrorSummary } from './form-error-summary';
 import { textOf } from '../lib/kroner';
@@ -75,34 +75,6 @@ interface Props {
   submitLabel: string;
 }
 
-function Ticks<V extends string | number>(props: {
-  legend: string;
-  name: string;
-  values: readonly V[];
-  labelOf: (v: V) => string;
-  checked: readonly V[] | undefined;
-  help?: string;
-}) {
-  return (
-    <Fieldset>
-      <Fieldset.Legend>{props.legend}</Fieldset.Legend>
-      {props.help && <Fieldset.Description>{props.help}</Fieldset.Description>}
-      <div className="tick-row">
-        {props.values.map((v) => (
-          <CheckboxField
-            key={v}
-            id={`regel-${props.name}-${v}`}
-            name={props.name}
-            value={String(v)}
-            label={props.labelOf(v)}
-            defaultChecked={props.checked?.includes(v) ?? false}
-          />
-        ))}
-      </div>
-    </Fieldset>
-  );
-}
-
 /** An exemption rule's fields, with "see what it would have done" and "save" as the form's two buttons. */
 export function RuleForm({ rule, errors, submitLabel }: Props) {
   const t = useT();
@@ -162,14 +134,16 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             error={errors.fields[RULE_FIELDS.validTo]}
           />
         </div>
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel"
           legend={t('staff.rules.waives')}
           name="fritar"
           values={CHARGES}
           labelOf={(v) => cap(t(`charge.${v}` as MessageKey))}
           checked={rule?.effect.waives ?? ['rent']}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel"
           legend={t('staff.rules.orgKinds')}
           help={t('staff.rules.anyHelp')}
           name="organisasjon"
@@ -177,7 +151,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => t(`orgKind.${v}` as MessageKey)}
           checked={c.organisationKinds}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel"
           legend={t('staff.rules.ageGroups')}
           help={t('staff.rules.anyHelp')}
           name="alder"
@@ -185,7 +160,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => cap(t(`ageGroup.${v}` as MessageKey))}
           checked={c.ageGroups}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel"
           legend={t('staff.rules.buildingKinds')}
           help={t('staff.rules.anyHelp')}
           name="bygg"
@@ -193,7 +169,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => t(`staff.buildingKind.${v}` as MessageKey)}
           checked={c.buildingKinds}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel"
           legend={t('staff.rules.roomKinds')}
           help={t('staff.rules.anyHelp')}
           name="rom"
@@ -201,7 +178,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => t(`roomKind.${v}` as MessageKey)}
           checked={c.roomKinds}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel"
           legend={t('staff.rules.weekdays')}
           help={t('staff.rules.anyHelp')}
           name="dag"

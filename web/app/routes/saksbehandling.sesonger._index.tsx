@@ -1,7 +1,7 @@
 import { Button, Fieldset, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { data, Form, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
-import { CheckboxField, TextField } from '../components/fields';
+import { CheckboxGroup, TextField } from '../components/fields';
 import { FormErrorSummary } from '../components/form-error-summary';
 import { formErrorsOf, NO_ERRORS } from '../lib/form-errors';
 import { PageTitle } from '../components/page-title';
@@ -170,21 +170,15 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
               <Paragraph data-color="danger">{errors.fields[FIELDS.roomIds]}</Paragraph>
             )}
             {loaderData.buildings.map((b) => (
-              <Fieldset key={b.id}>
-                <Fieldset.Legend>{b.name}</Fieldset.Legend>
-                <div className="tick-row">
-                  {b.rooms.map((r) => (
-                    <CheckboxField
-                      key={r.id}
-                      id={`sesong-rom-${r.id}`}
-                      name="rom"
-                      value={r.id}
-                      label={r.name}
-                      defaultChecked={actionData?.roomIds.includes(r.id) ?? false}
-                    />
-                  ))}
-                </div>
-              </Fieldset>
+              <CheckboxGroup
+                key={b.id}
+                legend={b.name}
+                name="rom"
+                idPrefix="sesong-rom"
+                values={b.rooms.map((r) => r.id)}
+                labelOf={(id) => b.rooms.find((r) => r.id === id)?.name ?? id}
+                checked={actionData?.roomIds}
+              />
             ))}
           </Fieldset>
           <div>
