@@ -135,7 +135,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           />
         </div>
         <CheckboxGroup
-          idPrefix="regel"
+          idPrefix="regel-fritar"
           legend={t('staff.rules.waives')}
           name="fritar"
           values={CHARGES}
@@ -143,7 +143,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           checked={rule?.effect.waives ?? ['rent']}
         />
         <CheckboxGroup
-          idPrefix="regel"
+          idPrefix="regel-organisasjon"
           legend={t('staff.rules.orgKinds')}
           help={t('staff.rules.anyHelp')}
           name="organisasjon"
@@ -152,7 +152,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           checked={c.organisationKinds}
         />
         <CheckboxGroup
-          idPrefix="regel"
+          idPrefix="regel-alder"
           legend={t('staff.rules.ageGroups')}
           help={t('staff.rules.anyHelp')}
           name="alder"
@@ -161,7 +161,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           checked={c.ageGroups}
         />
         <CheckboxGroup
-          idPrefix="regel"
+          idPrefix="regel-bygg"
           legend={t('staff.rules.buildingKinds')}
           help={t('staff.rules.anyHelp')}
           name="bygg"
@@ -170,7 +170,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           checked={c.buildingKinds}
         />
         <CheckboxGroup
-          idPrefix="regel"
+          idPrefix="regel-rom"
           legend={t('staff.rules.roomKinds')}
           help={t('staff.rules.anyHelp')}
           name="rom"
@@ -179,7 +179,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           checked={c.roomKinds}
         />
         <CheckboxGroup
-          idPrefix="regel"
+          idPrefix="regel-dag"
           legend={t('staff.rules.weekdays')}
           help={t('staff.rules.anyHelp')}
           name="dag"
