@@ -1,5 +1,5 @@
 import { heatmap, horizontalBarChart, stackedBarChart } from './charts';
-import { escapeXml, ticks } from './svg';
+import { escapeXml, ticks } from '../../../shared/charts';
 
 /** The drawn bars or cells: ECharts marks each data element with ecmeta_ssr_type="chart". */
 const marks = (svg: string, type = 'chart'): string[] =>

@@ -54,34 +54,37 @@ export function CaretakerCard({
   const keyForm = `key:${o.requestId}:${o.id}`;
   const headingId = `o-${o.id}-title`;
   return (
-    <Card asChild data-color="neutral" className="stack caretaker-card">
+    <Card asChild data-color="neutral" className="caretaker-card">
       <article id={`o-${o.id}`} aria-labelledby={headingId}>
-        <Heading level={level} data-size="sm" id={headingId}>
-          {formatTime(o.startsAt, lang)}–{formatTime(o.endsAt, lang)} {o.organisationName}
-        </Heading>
-        <Paragraph>
-          {o.roomName}, {o.buildingName}
-          <br />
-          {o.title}
-        </Paragraph>
-        <Paragraph>
-          {o.contact.name ?? t('caretaker.noContact')}
-          {o.contact.phone && (
-            <>
-              {' · '}
-              <a className="touch-link" href={`tel:${o.contact.phone.replace(/\s+/g, '')}`}>
-                {t('caretaker.call', { phone: o.contact.phone })}
-              </a>
-            </>
-          )}
-        </Paragraph>
-        <div>
-          <Tag data-color={tag.color}>
-            {t(tag.key)}
-            {o.access.method ? `: ${t(`caretaker.method.${o.access.method}` as MessageKey)}` : ''}
-          </Tag>
-          {o.access.note && <Paragraph data-size="sm">{o.access.note}</Paragraph>}
-        </div>
+        {/* A card holding Details has no padding of its own: its other content goes in blocks. */}
+        <Card.Block className="stack">
+          <Heading level={level} data-size="sm" id={headingId}>
+            {formatTime(o.startsAt, lang)}–{formatTime(o.endsAt, lang)} {o.organisationName}
+          </Heading>
+          <Paragraph>
+            {o.roomName}, {o.buildingName}
+            <br />
+            {o.title}
+          </Paragraph>
+          <Paragraph>
+            {o.contact.name ?? t('caretaker.noContact')}
+            {o.contact.phone && (
+              <>
+                {' · '}
+                <a className="touch-link" href={`tel:${o.contact.phone.replace(/\s+/g, '')}`}>
+                  {t('caretaker.call', { phone: o.contact.phone })}
+                </a>
+              </>
+            )}
+          </Paragraph>
+          <div>
+            <Tag data-color={tag.color}>
+              {t(tag.key)}
+              {o.access.method ? `: ${t(`caretaker.method.${o.access.method}` as MessageKey)}` : ''}
+            </Tag>
+            {o.access.note && <Paragraph data-size="sm">{o.access.note}</Paragraph>}
+          </div>
+        </Card.Block>
 
         <Details defaultOpen={failure?.form === accessForm || failure?.form === declineForm}>
           <Details.Summary>{t('caretaker.access.summary')}</Details.Summary>
@@ -133,50 +136,52 @@ export function CaretakerCard({
           </Details.Content>
         </Details>
 
-        {started ? (
-          <Form method="post" className="stack" preventScrollReset>
-            <input type="hidden" name="form" value={attendanceForm} />
-            {o.attendance && (
-              <Paragraph>
-                {t(o.attendance === 'used' ? 'caretaker.recordedUsed' : 'caretaker.recordedNoShow', {
-                  count: o.participants ?? 0,
-                })}
-              </Paragraph>
-            )}
-            <TextField
-              id={fieldId(attendanceForm, 'participants')}
-              name="participants"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              label={t('caretaker.participants')}
-              defaultValue={
-                typed(attendanceForm, 'participants') ?? String(o.participants ?? o.expectedParticipants)
-              }
-              error={failed(attendanceForm, 'participants')}
-            />
-            {o.attendance && (
+        <Card.Block>
+          {started ? (
+            <Form method="post" className="stack" preventScrollReset>
+              <input type="hidden" name="form" value={attendanceForm} />
+              {o.attendance && (
+                <Paragraph>
+                  {t(o.attendance === 'used' ? 'caretaker.recordedUsed' : 'caretaker.recordedNoShow', {
+                    count: o.participants ?? 0,
+                  })}
+                </Paragraph>
+              )}
               <TextField
-                id={fieldId(attendanceForm, 'reason')}
-                name="reason"
-                label={t('caretaker.correctionReason')}
-                required
-                defaultValue={typed(attendanceForm, 'reason')}
-                error={failed(attendanceForm, 'reason')}
+                id={fieldId(attendanceForm, 'participants')}
+                name="participants"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                label={t('caretaker.participants')}
+                defaultValue={
+                  typed(attendanceForm, 'participants') ?? String(o.participants ?? o.expectedParticipants)
+                }
+                error={failed(attendanceForm, 'participants')}
               />
-            )}
-            <div className="touch-row">
-              <Button type="submit" name="status" value="used" className="touch">
-                {t('caretaker.used')}
-              </Button>
-              <Button type="submit" name="status" value="no_show" variant="secondary" className="touch">
-                {t('caretaker.noShow')}
-              </Button>
-            </div>
-          </Form>
-        ) : (
-          <Paragraph data-size="sm">{t('caretaker.notStarted')}</Paragraph>
-        )}
+              {o.attendance && (
+                <TextField
+                  id={fieldId(attendanceForm, 'reason')}
+                  name="reason"
+                  label={t('caretaker.correctionReason')}
+                  required
+                  defaultValue={typed(attendanceForm, 'reason')}
+                  error={failed(attendanceForm, 'reason')}
+                />
+              )}
+              <div className="touch-row">
+                <Button type="submit" name="status" value="used" className="touch">
+                  {t('caretaker.used')}
+                </Button>
+                <Button type="submit" name="status" value="no_show" variant="secondary" className="touch">
+                  {t('caretaker.noShow')}
+                </Button>
+              </div>
+            </Form>
+          ) : (
+            <Paragraph data-size="sm">{t('caretaker.notStarted')}</Paragraph>
+          )}
+        </Card.Block>
 
         <Details defaultOpen={failure?.form === keyForm}>
           <Details.Summary>{t('caretaker.keys.summary', { count: keys.length })}</Details.Summary>

@@ -5,7 +5,8 @@ import { formatDay } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { addDays, mondayOf } from '../lib/week';
 import { TextField } from './fields';
-import { FormErrors } from './form-errors';
+import { type FormErrors } from '../lib/form-errors';
+import { FormErrorSummary } from './form-error-summary';
 import { RadioField } from './radio-field';
 
 type Closure = components['schemas']['ClosureView'];
@@ -40,7 +41,7 @@ export function shiftMonth(month: string, by: number): string {
 interface Props {
   month: string;
   closures: (Closure & { wholeBuilding: boolean })[];
-  errors: Record<string, string>;
+  errors: FormErrors;
   values?: Record<string, string>;
 }
 
@@ -146,7 +147,7 @@ export function ClosureCalendar({ month, closures, errors, values }: Props) {
       <Heading level={3} data-size="sm">
         {t('staff.room.newClosure')}
       </Heading>
-      <FormErrors errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="closure" />
         <div className="form-row">
@@ -157,7 +158,7 @@ export function ClosureCalendar({ month, closures, errors, values }: Props) {
             required
             label={t('staff.room.closedFrom')}
             defaultValue={values?.fra}
-            error={errors['stengt-fra']}
+            error={errors.fields['stengt-fra']}
           />
           <TextField
             id="stengt-til"
@@ -166,7 +167,7 @@ export function ClosureCalendar({ month, closures, errors, values }: Props) {
             required
             label={t('staff.room.closedTo')}
             defaultValue={values?.til}
-            error={errors['stengt-til']}
+            error={errors.fields['stengt-til']}
           />
         </div>
         <TextField
@@ -176,7 +177,7 @@ export function ClosureCalendar({ month, closures, errors, values }: Props) {
           label={t('staff.room.closureReason')}
           description={t('staff.room.closureReasonHelp')}
           defaultValue={values?.grunn}
-          error={errors['stengt-grunn']}
+          error={errors.fields['stengt-grunn']}
         />
         <Fieldset>
           <Fieldset.Legend>{t('staff.room.closureScope')}</Fieldset.Legend>

@@ -1,4 +1,4 @@
-import { Field, Input, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Fieldset, Input, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 
 /*
@@ -113,5 +113,38 @@ export function RadioField({
         {label}
       </Label>
     </Field>
+  );
+}
+
+/**
+ * A group of checkboxes under one legend, one value each (weekdays, organisation kinds, rooms): the
+ * group posts every ticked value under `name`. Ids are `${idPrefix}-${value}`.
+ */
+export function CheckboxGroup<V extends string | number>(props: {
+  legend: string;
+  name: string;
+  idPrefix: string;
+  values: readonly V[];
+  labelOf: (v: V) => string;
+  checked: readonly V[] | undefined;
+  help?: string;
+}) {
+  return (
+    <Fieldset>
+      <Fieldset.Legend>{props.legend}</Fieldset.Legend>
+      {props.help && <Fieldset.Description>{props.help}</Fieldset.Description>}
+      <div className="tick-row">
+        {props.values.map((v) => (
+          <CheckboxField
+            key={v}
+            id={`${props.idPrefix}-${v}`}
+            name={props.name}
+            value={String(v)}
+            label={props.labelOf(v)}
+            defaultChecked={props.checked?.includes(v) ?? false}
+          />
+        ))}
+      </div>
+    </Fieldset>
   );
 }

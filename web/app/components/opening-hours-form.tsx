@@ -2,7 +2,8 @@ import { Button, Fieldset, Heading } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { TextField } from './fields';
-import { FormErrors } from './form-errors';
+import { type FormErrors } from '../lib/form-errors';
+import { FormErrorSummary } from './form-error-summary';
 
 export interface Window {
   weekday: number;
@@ -47,7 +48,7 @@ export function windowsFromForm(form: Record<string, string>): {
 
 interface Props {
   hours: Window[];
-  errors: Record<string, string>;
+  errors: FormErrors;
   /** What was typed when saving failed, to show again. */
   values?: Record<string, string>;
 }
@@ -60,7 +61,7 @@ export function OpeningHoursForm({ hours, errors, values }: Props) {
       <Heading level={2} data-size="md" id="apningstider">
         {t('staff.room.openingHours')}
       </Heading>
-      <FormErrors errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="hours" />
         <div className="weekday-grid">
@@ -82,7 +83,7 @@ export function OpeningHoursForm({ hours, errors, values }: Props) {
                         type="time"
                         label={t('staff.room.opens', { n: row + 1 })}
                         defaultValue={values ? values[from] : own[row]?.opens}
-                        error={errors[from]}
+                        error={errors.fields[from]}
                       />
                       <TextField
                         id={to}
@@ -90,7 +91,7 @@ export function OpeningHoursForm({ hours, errors, values }: Props) {
                         type="time"
                         label={t('staff.room.closes', { n: row + 1 })}
                         defaultValue={values ? values[to] : own[row]?.closes}
-                        error={errors[to]}
+                        error={errors.fields[to]}
                       />
                     </div>
                   );

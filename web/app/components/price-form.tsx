@@ -4,7 +4,8 @@ import type { components } from '../api/schema';
 import { useT } from '../i18n/i18n';
 import { kronerToOre, oreToKroner } from '../lib/kroner';
 import { TextField } from './fields';
-import { FormErrors } from './form-errors';
+import { type FormErrors } from '../lib/form-errors';
+import { FormErrorSummary } from './form-error-summary';
 
 type PriceList = components['schemas']['PriceListView'];
 export const RENTERS = ['nonprofit', 'public', 'commercial', 'private'] as const;
@@ -62,7 +63,7 @@ export const priceFieldOf = (apiField: string): string | undefined => {
 
 interface Props {
   prices: PriceList | null;
-  errors: Record<string, string>;
+  errors: FormErrors;
   values?: Record<string, string>;
 }
 
@@ -80,7 +81,7 @@ export function PriceForm({ prices, errors, values }: Props) {
         {t('staff.room.prices')}
       </Heading>
       <Paragraph>{prices ? t('staff.room.pricesLead') : t('staff.room.noPrices')}</Paragraph>
-      <FormErrors errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="prices" />
         {RENTERS.map((r) => (
@@ -95,7 +96,7 @@ export function PriceForm({ prices, errors, values }: Props) {
                   inputMode="decimal"
                   label={t(`staff.room.priceLabel.${SHORT[kind]}` as 'staff.room.priceLabel.time')}
                   defaultValue={shown(kind, r)}
-                  error={errors[priceFieldId(kind, r)]}
+                  error={errors.fields[priceFieldId(kind, r)]}
                 />
               ))}
             </div>

@@ -2,8 +2,9 @@ import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import type { components } from '../api/schema';
 import { type MessageKey, useT } from '../i18n/i18n';
-import { CheckboxField, TextField } from './fields';
-import { FormErrors } from './form-errors';
+import { CheckboxField, CheckboxGroup, TextField } from './fields';
+import { type FormErrors } from '../lib/form-errors';
+import { FormErrorSummary } from './form-error-summary';
 import { textOf } from '../lib/kroner';
 
 export type Rule = components['schemas']['RuleView'];
@@ -70,36 +71,8 @@ export function ruleFromForm(form: FormData): RuleDraft {
 interface Props {
   /** The rule as it is, or the draft sent last (shown again as typed). */
   rule: RuleDraft | null;
-  errors: Record<string, string>;
+  errors: FormErrors;
   submitLabel: string;
-}
-
-function Ticks<V extends string | number>(props: {
-  legend: string;
-  name: string;
-  values: readonly V[];
-  labelOf: (v: V) => string;
-  checked: readonly V[] | undefined;
-  help?: string;
-}) {
-  return (
-    <Fieldset>
-      <Fieldset.Legend>{props.legend}</Fieldset.Legend>
-      {props.help && <Fieldset.Description>{props.help}</Fieldset.Description>}
-      <div className="tick-row">
-        {props.values.map((v) => (
-          <CheckboxField
-            key={v}
-            id={`regel-${props.name}-${v}`}
-            name={props.name}
-            value={String(v)}
-            label={props.labelOf(v)}
-            defaultChecked={props.checked?.includes(v) ?? false}
-          />
-        ))}
-      </div>
-    </Fieldset>
-  );
 }
 
 /** An exemption rule's fields, with "see what it would have done" and "save" as the form's two buttons. */
@@ -109,7 +82,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return (
     <>
-      <FormErrors errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Form method="post" className="stack">
         <TextField
           id={RULE_FIELDS.name}
@@ -117,7 +90,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           required
           label={t('staff.rules.name')}
           defaultValue={rule?.name}
-          error={errors[RULE_FIELDS.name]}
+          error={errors.fields[RULE_FIELDS.name]}
         />
         <div className="form-row">
           <TextField
@@ -128,7 +101,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             label={t('staff.rules.percent')}
             description={t('staff.rules.percentHelp')}
             defaultValue={rule ? String(rule.effect.waivePercent) : '100'}
-            error={errors[RULE_FIELDS.waivePercent]}
+            error={errors.fields[RULE_FIELDS.waivePercent]}
           />
           <TextField
             id={RULE_FIELDS.priority}
@@ -138,7 +111,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             label={t('staff.rules.priority')}
             description={t('staff.rules.priorityHelp')}
             defaultValue={rule ? String(rule.priority) : '100'}
-            error={errors[RULE_FIELDS.priority]}
+            error={errors.fields[RULE_FIELDS.priority]}
           />
         </div>
         <div className="form-row">
@@ -149,7 +122,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             required
             label={t('staff.rules.validFrom')}
             defaultValue={rule?.validFrom}
-            error={errors[RULE_FIELDS.validFrom]}
+            error={errors.fields[RULE_FIELDS.validFrom]}
           />
           <TextField
             id={RULE_FIELDS.validTo}
@@ -158,17 +131,19 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             label={t('staff.rules.validTo')}
             description={t('staff.rules.validToHelp')}
             defaultValue={rule?.validTo ?? ''}
-            error={errors[RULE_FIELDS.validTo]}
+            error={errors.fields[RULE_FIELDS.validTo]}
           />
         </div>
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel-fritar"
           legend={t('staff.rules.waives')}
           name="fritar"
           values={CHARGES}
           labelOf={(v) => cap(t(`charge.${v}` as MessageKey))}
           checked={rule?.effect.waives ?? ['rent']}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel-organisasjon"
           legend={t('staff.rules.orgKinds')}
           help={t('staff.rules.anyHelp')}
           name="organisasjon"
@@ -176,7 +151,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => t(`orgKind.${v}` as MessageKey)}
           checked={c.organisationKinds}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel-alder"
           legend={t('staff.rules.ageGroups')}
           help={t('staff.rules.anyHelp')}
           name="alder"
@@ -184,7 +160,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => cap(t(`ageGroup.${v}` as MessageKey))}
           checked={c.ageGroups}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel-bygg"
           legend={t('staff.rules.buildingKinds')}
           help={t('staff.rules.anyHelp')}
           name="bygg"
@@ -192,7 +169,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => t(`staff.buildingKind.${v}` as MessageKey)}
           checked={c.buildingKinds}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel-rom"
           legend={t('staff.rules.roomKinds')}
           help={t('staff.rules.anyHelp')}
           name="rom"
@@ -200,7 +178,8 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
           labelOf={(v) => t(`roomKind.${v}` as MessageKey)}
           checked={c.roomKinds}
         />
-        <Ticks
+        <CheckboxGroup
+          idPrefix="regel-dag"
           legend={t('staff.rules.weekdays')}
           help={t('staff.rules.anyHelp')}
           name="dag"
@@ -215,7 +194,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             type="time"
             label={t('staff.rules.startsNotBefore')}
             defaultValue={c.startsNotBefore}
-            error={errors[RULE_FIELDS.startsNotBefore]}
+            error={errors.fields[RULE_FIELDS.startsNotBefore]}
           />
           <TextField
             id={RULE_FIELDS.endsNotAfter}
@@ -223,7 +202,7 @@ export function RuleForm({ rule, errors, submitLabel }: Props) {
             type="time"
             label={t('staff.rules.endsNotAfter')}
             defaultValue={c.endsNotAfter}
-            error={errors[RULE_FIELDS.endsNotAfter]}
+            error={errors.fields[RULE_FIELDS.endsNotAfter]}
           />
         </div>
         <Fieldset>

@@ -2,15 +2,16 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { components } from '../api/schema';
 import { formatDay, formatMoney } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
-import { Chart, type ChartOption } from './chart';
+import { Chart } from './chart';
 
 type Simulation = components['schemas']['SimulationView'];
 
 /**
  * What a draft rule would have done to the last twelve months: the value waived per organisation kind
- * under today's rules and with the draft, as a chart with its table as the text alternative.
+ * under today's rules and with the draft, as a chart (drawn by the action) with its table as the text
+ * alternative.
  */
-export function RuleSimulation({ simulation }: { simulation: Simulation }) {
+export function RuleSimulation({ simulation, chart }: { simulation: Simulation; chart: string }) {
   const t = useT();
   const lang = useLang();
   const period = t('staff.rules.period', {
@@ -19,23 +20,6 @@ export function RuleSimulation({ simulation }: { simulation: Simulation }) {
   });
   const groups = simulation.byOrganisationKind;
   const names = groups.map((g) => t(`orgKind.${g.key}` as MessageKey));
-  const kroner = (ore: number) => Math.round(ore / 100);
-  const option: ChartOption = {
-    legend: { top: 0 },
-    grid: { left: 72, right: 16, top: 40, bottom: 72 },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', name: 'kr', axisLabel: { formatter: (v: number) => v.toLocaleString('nb-NO') } },
-    series: [
-      { name: t('staff.rules.waivedNow'), type: 'bar', data: groups.map((g) => kroner(g.current.waivedOre)) },
-      {
-        name: t('staff.rules.waivedDraft'),
-        type: 'bar',
-        data: groups.map((g) => kroner(g.proposed.waivedOre)),
-      },
-    ],
-    color: ['#6e7681', '#1e6fd1'],
-  };
-  const title = t('staff.rules.chartTitle', { period });
   return (
     <section aria-labelledby="virkning" className="stack">
       <Heading level={2} data-size="md" id="virkning">
@@ -47,40 +31,39 @@ export function RuleSimulation({ simulation }: { simulation: Simulation }) {
           difference: formatMoney(simulation.difference.waivedOre, lang),
         })}
       </Paragraph>
-      <Chart option={option} title={title}>
-        <div className="table-scroll">
-          <Table data-size="sm">
-            <caption>{t('staff.rules.tableCaption', { period })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('staff.rules.orgKind')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('staff.rules.occurrences')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('staff.rules.waivedNow')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('staff.rules.waivedDraft')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('staff.rules.difference')}</Table.HeaderCell>
+      <Chart svg={chart} caption={t('staff.rules.chartTitle', { period })} />
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="virkning-tabell-caption">
+        <Table id="virkning-tabell" data-size="sm">
+          <caption id="virkning-tabell-caption">{t('staff.rules.tableCaption', { period })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('staff.rules.orgKind')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('staff.rules.occurrences')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('staff.rules.waivedNow')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('staff.rules.waivedDraft')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('staff.rules.difference')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {groups.map((g, i) => (
+              <Table.Row key={g.key}>
+                <Table.HeaderCell scope="row">{names[i]}</Table.HeaderCell>
+                <Table.Cell>{g.occurrences}</Table.Cell>
+                <Table.Cell>{formatMoney(g.current.waivedOre, lang)}</Table.Cell>
+                <Table.Cell>{formatMoney(g.proposed.waivedOre, lang)}</Table.Cell>
+                <Table.Cell>{formatMoney(g.difference.waivedOre, lang)}</Table.Cell>
               </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {groups.map((g, i) => (
-                <Table.Row key={g.key}>
-                  <Table.HeaderCell scope="row">{names[i]}</Table.HeaderCell>
-                  <Table.Cell>{g.occurrences}</Table.Cell>
-                  <Table.Cell>{formatMoney(g.current.waivedOre, lang)}</Table.Cell>
-                  <Table.Cell>{formatMoney(g.proposed.waivedOre, lang)}</Table.Cell>
-                  <Table.Cell>{formatMoney(g.difference.waivedOre, lang)}</Table.Cell>
-                </Table.Row>
-              ))}
-              <Table.Row>
-                <Table.HeaderCell scope="row">{t('staff.rules.total')}</Table.HeaderCell>
-                <Table.Cell>{simulation.occurrences}</Table.Cell>
-                <Table.Cell>{formatMoney(simulation.current.waivedOre, lang)}</Table.Cell>
-                <Table.Cell>{formatMoney(simulation.proposed.waivedOre, lang)}</Table.Cell>
-                <Table.Cell>{formatMoney(simulation.difference.waivedOre, lang)}</Table.Cell>
-              </Table.Row>
-            </Table.Body>
-          </Table>
-        </div>
-      </Chart>
+            ))}
+            <Table.Row>
+              <Table.HeaderCell scope="row">{t('staff.rules.total')}</Table.HeaderCell>
+              <Table.Cell>{simulation.occurrences}</Table.Cell>
+              <Table.Cell>{formatMoney(simulation.current.waivedOre, lang)}</Table.Cell>
+              <Table.Cell>{formatMoney(simulation.proposed.waivedOre, lang)}</Table.Cell>
+              <Table.Cell>{formatMoney(simulation.difference.waivedOre, lang)}</Table.Cell>
+            </Table.Row>
+          </Table.Body>
+        </Table>
+      </div>
     </section>
   );
 }

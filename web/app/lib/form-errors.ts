@@ -8,37 +8,51 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { fields: {}, general: [] };
 
+/** How a form names the API's fields: a table, or a function for names with indexes (`hours.2.opens`). */
+export type FieldNames = Record<string, string> | ((apiField: string) => string | undefined);
+
 /**
- * The API's error, placed beside the form's fields. `fieldOf` maps the API's field (`details[].field` of
- * VALIDATION_FAILED, or `details.field`) to the form field's name; `codeField` maps an error code that
- * concerns one field (e.g. PASSWORD_TOO_SHORT → `password`) to it. What fits no field is general.
+ * The API's error, placed beside the form's fields: the one way every form (the applicant's, sign-in,
+ * the staff's) turns an API error into what it shows. `fieldOf` maps the API's field (`details[].field`
+ * of VALIDATION_FAILED, or `details.field`) to the form field's name (or id); `codeField` maps an error
+ * code that concerns one field (e.g. PASSWORD_TOO_SHORT → `password`) to it. What fits no field is
+ * general, or goes to the `fallback` field when the form has one that such errors concern (a rule's
+ * name for INVALID_RULE).
  */
 export function formErrorsOf(
-  error: ApiError | null,
-  fieldOf: Record<string, string> = {},
+  error: ApiError | null | undefined,
+  fieldOf: FieldNames = {},
   codeField: Record<string, string> = {},
+  fallback?: string,
 ): FormErrors {
   if (!error) return NO_ERRORS;
+  const nameOf = (field: string): string | undefined =>
+    typeof fieldOf === 'function' ? fieldOf(field) : (fieldOf[field] ?? fieldOf[field.split('.')[0]]);
   const fields: Record<string, string> = {};
   const general: string[] = [];
+  const place = (name: string | undefined, message: string) => {
+    const target = name ?? fallback;
+    if (target) fields[target] = fields[target] ? `${fields[target]}; ${message}` : message;
+    else general.push(message);
+  };
   const details = error.details;
   if (Array.isArray(details)) {
-    for (const d of details as { field?: string; problems?: string[] }[]) {
-      const name = d.field ? (fieldOf[d.field] ?? fieldOf[d.field.split('.')[0]]) : undefined;
-      const message = d.problems?.join('; ') ?? error.message;
-      if (name) fields[name] = fields[name] ? `${fields[name]}; ${message}` : message;
-      else general.push(message);
+    for (const d of details as { field?: unknown; problems?: string[] }[]) {
+      const field = typeof d?.field === 'string' ? d.field : undefined;
+      place(field ? nameOf(field) : undefined, d?.problems?.join('; ') ?? error.message);
     }
-    if (Object.keys(fields).length === 0 && general.length === 0) general.push(error.message);
+    if (Object.keys(fields).length === 0 && general.length === 0) place(undefined, error.message);
   } else if (codeField[error.code]) {
     fields[codeField[error.code]] = error.message;
   } else {
-    const field = (details as { field?: string } | undefined)?.field;
-    if (field && fieldOf[field]) fields[fieldOf[field]] = error.message;
-    else general.push(error.message ?? String(error.statusCode));
+    const field = (details as { field?: unknown } | undefined)?.field;
+    place(typeof field === 'string' ? nameOf(field) : undefined, error.message ?? String(error.statusCode));
   }
   return { fields, general };
 }
+
+/** A form's own checks (before asking the API): one message per field. */
+export const fieldProblems = (fields: Record<string, string>): FormErrors => ({ fields, general: [] });
 
 export const hasErrors = (e: FormErrors | undefined): boolean =>
   Boolean(e && (e.general.length > 0 || Object.keys(e.fields).length > 0));

@@ -1,12 +1,15 @@
 import { type AppLoadContext, data, redirect } from 'react-router';
 import { apiFor, errorOf } from '../api/client';
-import { fieldErrors } from '../components/form-errors';
+import { formErrorsOf, NO_ERRORS } from './form-errors';
 import { RULE_FIELDS, ruleFieldOf, ruleFromForm } from '../components/rule-form';
+import { formatDay } from '../i18n/format';
+import { langOf, translate } from '../i18n/i18n';
+import { waivedByKindSvg } from './charts.server';
 import { simulateDraft } from './rule-simulation';
 
 /**
  * The rule form's two buttons: `simulate` answers what the draft would have done to the last twelve
- * months (and keeps the draft in the form); `save` makes the rule (POST) or its next version (PATCH).
+ * months, with its chart (and keeps the draft in the form); `save` makes the rule (POST) or its next version (PATCH).
  */
 export async function ruleFormAction(request: Request, context: AppLoadContext, id?: string) {
   const api = apiFor(request, context);
@@ -14,14 +17,31 @@ export async function ruleFormAction(request: Request, context: AppLoadContext, 
   const draft = ruleFromForm(form);
   const failed = (error: ReturnType<typeof errorOf>) =>
     data(
-      { draft, simulation: null, errors: fieldErrors(error, ruleFieldOf, RULE_FIELDS.name) },
+      {
+        draft,
+        simulation: null,
+        chart: null,
+        errors: formErrorsOf(error, ruleFieldOf, {}, RULE_FIELDS.name),
+      },
       { status: 400, headers: api.headers },
     );
   if (form.get('intent') === 'simulate') {
     const result = await simulateDraft(api.client, draft, id);
     const error = errorOf(result);
     if (error || !result.data) return failed(error);
-    return data({ draft, simulation: result.data, errors: {} }, { headers: api.headers });
+    const lang = langOf(request);
+    const { from, to } = result.data.period;
+    const period = translate(lang, 'staff.rules.period', {
+      from: formatDay(from, lang),
+      to: formatDay(to, lang),
+    });
+    const chart = waivedByKindSvg(result.data, lang, {
+      before: translate(lang, 'staff.rules.waivedNow'),
+      after: translate(lang, 'staff.rules.waivedDraft'),
+      label: translate(lang, 'staff.rules.chartTitle', { period }),
+      tableId: 'virkning-tabell',
+    });
+    return data({ draft, simulation: result.data, chart, errors: NO_ERRORS }, { headers: api.headers });
   }
   const result = id
     ? await api.client.PATCH('/exemption-rules/{id}', { params: { path: { id } }, body: draft })

@@ -10,6 +10,7 @@ import { useLang, useT } from '../i18n/i18n';
 import { ruleFormAction } from '../lib/rule-action.server';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.fritaksregler.$ruleId';
+import { NO_ERRORS } from '../lib/form-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -84,11 +85,13 @@ export default function EditRule({ loaderData, actionData }: Route.ComponentProp
         {t('staff.rules.edit')}
       </Heading>
       <Paragraph>{t('staff.rules.editLead')}</Paragraph>
-      {actionData?.simulation && <RuleSimulation simulation={actionData.simulation} />}
+      {actionData?.simulation && actionData.chart && (
+        <RuleSimulation simulation={actionData.simulation} chart={actionData.chart} />
+      )}
       <RuleForm
         key={rule.version}
         rule={actionData?.draft ?? rule}
-        errors={actionData?.errors ?? {}}
+        errors={actionData?.errors ?? NO_ERRORS}
         submitLabel={t('staff.rules.saveVersion')}
       />
     </>

@@ -8,6 +8,7 @@ import { ruleFormAction } from '../lib/rule-action.server';
 import { osloToday } from '../lib/week';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.fritaksregler.ny';
+import { NO_ERRORS } from '../lib/form-errors';
 
 /** A new exemption rule: try it on the last twelve months, then save it as version 1. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -34,7 +35,9 @@ export default function NewRule({ loaderData, actionData }: Route.ComponentProps
         {t('staff.rules.newTitle')}
       </Heading>
       <Paragraph>{t('staff.rules.simulateLead')}</Paragraph>
-      {actionData?.simulation && <RuleSimulation simulation={actionData.simulation} />}
+      {actionData?.simulation && actionData.chart && (
+        <RuleSimulation simulation={actionData.simulation} chart={actionData.chart} />
+      )}
       <RuleForm
         rule={
           actionData?.draft ?? {
@@ -46,7 +49,7 @@ export default function NewRule({ loaderData, actionData }: Route.ComponentProps
             effect: { waivePercent: 100, waives: ['rent'] },
           }
         }
-        errors={actionData?.errors ?? {}}
+        errors={actionData?.errors ?? NO_ERRORS}
         submitLabel={t('staff.rules.create')}
       />
     </>

@@ -2,7 +2,8 @@ import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { data, Form, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf, need, notFound } from '../api/client';
 import type { components } from '../api/schema';
-import { fieldErrors, FormErrors } from '../components/form-errors';
+import { FormErrorSummary } from '../components/form-error-summary';
+import { formErrorsOf, NO_ERRORS } from '../lib/form-errors';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
   const error = errorOf(result);
   if (error || !result.data) {
-    const errors = fieldErrors(error, (f) => FIELDS[f.split('.')[0]], FIELDS.name);
+    const errors = formErrorsOf(error, (f) => FIELDS[f.split('.')[0]], {}, FIELDS.name);
     return data({ errors, values }, { status: 400 });
   }
   throw redirect(`/saksbehandling/lokaler/rom/${result.data.id}`, { headers: api.headers });
@@ -100,7 +101,7 @@ function RoomTree({ rooms, parentId }: { rooms: Room[]; parentId: string | null 
 export default function BuildingPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { building, rooms, parent } = loaderData;
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.errors ?? NO_ERRORS;
   const values = actionData?.values ?? {};
   const ids = new Set(rooms.map((r) => r.id));
   // A room whose parent is in another building (should not happen) is shown at the top level.
@@ -139,7 +140,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
         <Heading level={2} data-size="md" id="nytt-rom">
           {t('staff.venues.newRoom')}
         </Heading>
-        <FormErrors errors={errors} />
+        <FormErrorSummary errors={errors} />
         <Form method="post" className="stack">
           <TextField
             id={FIELDS.name}
@@ -147,7 +148,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
             label={t('staff.venues.name')}
             required
             defaultValue={values.navn}
-            error={errors[FIELDS.name]}
+            error={errors.fields[FIELDS.name]}
           />
           <SelectField
             id={FIELDS.parentRoomId}
@@ -155,7 +156,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
             label={t('staff.venues.partOf')}
             description={t('staff.venues.partOfHelp')}
             defaultValue={values.delAv ?? parent}
-            error={errors[FIELDS.parentRoomId]}
+            error={errors.fields[FIELDS.parentRoomId]}
           >
             <option value="">{t('staff.venues.ownRoom')}</option>
             {rooms.map((r) => (
@@ -170,7 +171,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
               name="type"
               label={t('staff.venues.kind')}
               defaultValue={values.type ?? 'gym'}
-              error={errors[FIELDS.kind]}
+              error={errors.fields[FIELDS.kind]}
             >
               {ROOM_KINDS.map((k) => (
                 <option key={k} value={k}>
@@ -185,7 +186,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
               inputMode="numeric"
               required
               defaultValue={values.plasser}
-              error={errors[FIELDS.capacity]}
+              error={errors.fields[FIELDS.capacity]}
             />
             <TextField
               id={FIELDS.areaSqm}
@@ -193,7 +194,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
               label={t('staff.venues.area')}
               inputMode="numeric"
               defaultValue={values.areal}
-              error={errors[FIELDS.areaSqm]}
+              error={errors.fields[FIELDS.areaSqm]}
             />
           </div>
           <TextField
@@ -202,7 +203,7 @@ export default function BuildingPage({ loaderData, actionData }: Route.Component
             label={t('staff.venues.facilities')}
             description={t('staff.venues.facilitiesHelp')}
             defaultValue={values.utstyr}
-            error={errors[FIELDS.facilities]}
+            error={errors.fields[FIELDS.facilities]}
           />
           <CheckboxField
             name="tilgjengelig"

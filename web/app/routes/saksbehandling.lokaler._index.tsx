@@ -1,7 +1,8 @@
 import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
-import { fieldErrors, FormErrors } from '../components/form-errors';
+import { FormErrorSummary } from '../components/form-error-summary';
+import { formErrorsOf, NO_ERRORS } from '../lib/form-errors';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
@@ -43,14 +44,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   const error = errorOf(result);
   if (error || !result.data) {
-    return data({ errors: fieldErrors(error, (f) => FIELDS[f], FIELDS.name), values }, { status: 400 });
+    return data({ errors: formErrorsOf(error, (f) => FIELDS[f], {}, FIELDS.name), values }, { status: 400 });
   }
   throw redirect(`/saksbehandling/lokaler/${result.data.id}`, { headers: api.headers });
 }
 
 export default function Buildings({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.errors ?? NO_ERRORS;
   const values = actionData?.values ?? {};
   return (
     <>
@@ -96,7 +97,7 @@ export default function Buildings({ loaderData, actionData }: Route.ComponentPro
         <Heading level={2} data-size="md" id="nytt-bygg">
           {t('staff.venues.newBuilding')}
         </Heading>
-        <FormErrors errors={errors} />
+        <FormErrorSummary errors={errors} />
         <Form method="post" className="stack">
           <TextField
             id={FIELDS.name}
@@ -104,14 +105,14 @@ export default function Buildings({ loaderData, actionData }: Route.ComponentPro
             label={t('staff.venues.name')}
             required
             defaultValue={values.navn}
-            error={errors[FIELDS.name]}
+            error={errors.fields[FIELDS.name]}
           />
           <SelectField
             id={FIELDS.kind}
             name="type"
             label={t('staff.venues.kind')}
             defaultValue={values.type ?? 'school'}
-            error={errors[FIELDS.kind]}
+            error={errors.fields[FIELDS.kind]}
           >
             {BUILDING_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -124,7 +125,7 @@ export default function Buildings({ loaderData, actionData }: Route.ComponentPro
             name="adresse"
             label={t('staff.venues.address')}
             defaultValue={values.adresse}
-            error={errors[FIELDS.address]}
+            error={errors.fields[FIELDS.address]}
           />
           <CheckboxField
             name="helligdager"

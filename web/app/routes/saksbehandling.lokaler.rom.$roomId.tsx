@@ -2,7 +2,7 @@ import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { data, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf, need, notFound } from '../api/client';
 import { ClosureCalendar, monthFromUrl, shiftMonth } from '../components/closure-calendar';
-import { fieldErrors } from '../components/form-errors';
+import { fieldProblems, type FormErrors, formErrorsOf, NO_ERRORS } from '../lib/form-errors';
 import { OpeningHoursForm, windowsFromForm } from '../components/opening-hours-form';
 import { PageTitle } from '../components/page-title';
 import { PriceForm, priceFieldOf, pricesFromForm } from '../components/price-form';
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         headers: api.headers,
       },
     );
-  const failed = (form: Form, errors: Record<string, string>) =>
+  const failed = (form: Form, errors: FormErrors) =>
     data({ form, errors, values }, { status: 400, headers: api.headers });
 
   if (values.intent === 'hours') {
@@ -70,17 +70,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       body: { hours },
     });
     const error = errorOf(result);
-    if (error) return failed('hours', fieldErrors(error, fieldOf, 'apent-1-0-fra'));
+    if (error) return failed('hours', formErrorsOf(error, fieldOf, {}, 'apent-1-0-fra'));
     throw back('hours');
   }
 
   if (values.intent === 'closure') {
     const room = await api.client.GET('/rooms/{id}', { params: { path: { id } } }).then(need);
     const date = /^\d{4}-\d{2}-\d{2}$/;
-    const errors: Record<string, string> = {};
-    if (!date.test(values.fra ?? '')) errors['stengt-fra'] = translate(lang, 'staff.room.needDate');
-    if (!date.test(values.til ?? '')) errors['stengt-til'] = translate(lang, 'staff.room.needDate');
-    if (Object.keys(errors).length) return failed('closure', errors);
+    const problems: Record<string, string> = {};
+    if (!date.test(values.fra ?? '')) problems['stengt-fra'] = translate(lang, 'staff.room.needDate');
+    if (!date.test(values.til ?? '')) problems['stengt-til'] = translate(lang, 'staff.room.needDate');
+    if (Object.keys(problems).length) return failed('closure', fieldProblems(problems));
     // The form names whole days; the API takes instants: from the first day's start to the day after the last.
     const result = await api.client.POST('/closures', {
       body: {
@@ -99,7 +99,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (error)
       return failed(
         'closure',
-        fieldErrors(error, (f) => FIELDS[f], 'stengt-til'),
+        formErrorsOf(error, (f) => FIELDS[f], {}, 'stengt-til'),
       );
     throw back('closure');
   }
@@ -118,7 +118,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (bad.length) {
       return failed(
         'prices',
-        Object.fromEntries(bad.map((f) => [f, translate(lang, 'staff.room.needKroner')])),
+        fieldProblems(Object.fromEntries(bad.map((f) => [f, translate(lang, 'staff.room.needKroner')]))),
       );
     }
     // The form edits rent and fixed fees; the caretaker and cleaning charges the room has are kept.
@@ -128,7 +128,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       body: { ...body, extras: current.data?.extras ?? [] },
     });
     const error = errorOf(result);
-    if (error) return failed('prices', fieldErrors(error, priceFieldOf, 'pris-time-nonprofit'));
+    if (error) return failed('prices', formErrorsOf(error, priceFieldOf, {}, 'pris-time-nonprofit'));
     throw back('prices');
   }
   throw new Response('Unknown form', { status: 400 });
@@ -137,7 +137,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function RoomAdmin({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const { room, building, prices, closures, month, saved } = loaderData;
-  const errorsOf = (form: Form) => (actionData?.form === form ? actionData.errors : {});
+  const errorsOf = (form: Form) => (actionData?.form === form ? actionData.errors : NO_ERRORS);
   const valuesOf = (form: Form) => (actionData?.form === form ? actionData.values : undefined);
   return (
     <>

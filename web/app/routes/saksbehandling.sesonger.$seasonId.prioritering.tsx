@@ -3,7 +3,8 @@ import { data, Form, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf, need, notFound } from '../api/client';
 import type { components } from '../api/schema';
 import { CheckboxField, TextField } from '../components/fields';
-import { fieldErrors, FormErrors } from '../components/form-errors';
+import { FormErrorSummary } from '../components/form-error-summary';
+import { formErrorsOf, NO_ERRORS } from '../lib/form-errors';
 import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
@@ -75,7 +76,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return undefined;
     };
     return data(
-      { policy, errors: fieldErrors(error, fieldOf, 'niva-0-navn') },
+      { policy, errors: formErrorsOf(error, fieldOf, {}, 'niva-0-navn') },
       { status: 400, headers: api.headers },
     );
   }
@@ -86,7 +87,7 @@ export default function PolicyPage({ loaderData, actionData }: Route.ComponentPr
   const t = useT();
   const { season } = loaderData;
   const policy = actionData?.policy ?? loaderData.policy;
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.errors ?? NO_ERRORS;
   const tiers = [...policy.tiers, { name: '', conditions: {} } as Policy['tiers'][number]];
   return (
     <>
@@ -107,7 +108,7 @@ export default function PolicyPage({ loaderData, actionData }: Route.ComponentPr
           {t('staff.policy.saved')}
         </Alert>
       )}
-      <FormErrors errors={errors} />
+      <FormErrorSummary errors={errors} />
       <Form method="post" className="stack">
         {tiers.map((tier, i) => (
           <Fieldset key={i}>
@@ -120,7 +121,7 @@ export default function PolicyPage({ loaderData, actionData }: Route.ComponentPr
               label={t('staff.policy.tierName')}
               description={i < policy.tiers.length ? t('staff.policy.emptyRemoves') : undefined}
               defaultValue={tier.name}
-              error={errors[`niva-${i}-navn`]}
+              error={errors.fields[`niva-${i}-navn`]}
             />
             <div className="tick-row">
               {ORG_KINDS.map((k) => (
@@ -171,7 +172,7 @@ export default function PolicyPage({ loaderData, actionData }: Route.ComponentPr
                 inputMode="decimal"
                 label={t(`staff.policy.weight.${w}` as MessageKey)}
                 defaultValue={String(policy.weights[w])}
-                error={errors[`vekt-${w}`]}
+                error={errors.fields[`vekt-${w}`]}
               />
             ))}
             <TextField
@@ -180,7 +181,7 @@ export default function PolicyPage({ loaderData, actionData }: Route.ComponentPr
               inputMode="numeric"
               label={t('staff.policy.timeLimit')}
               defaultValue={String(policy.timeLimitSeconds)}
-              error={errors.tidsgrense}
+              error={errors.fields.tidsgrense}
             />
           </div>
         </Fieldset>

@@ -1,8 +1,9 @@
 import { Button, Fieldset, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { data, Form, redirect, Link as RouterLink } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
-import { CheckboxField, TextField } from '../components/fields';
-import { fieldErrors, FormErrors } from '../components/form-errors';
+import { CheckboxGroup, TextField } from '../components/fields';
+import { FormErrorSummary } from '../components/form-error-summary';
+import { formErrorsOf, NO_ERRORS } from '../lib/form-errors';
 import { PageTitle } from '../components/page-title';
 import { formatDay } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
@@ -57,7 +58,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   const error = errorOf(result);
   if (error || !result.data) {
-    const errors = fieldErrors(error, (f) => FIELDS[f.split('.')[0]], FIELDS.name);
+    const errors = formErrorsOf(error, (f) => FIELDS[f.split('.')[0]], {}, FIELDS.name);
     return data({ errors, values, roomIds }, { status: 400, headers: api.headers });
   }
   throw redirect(`/saksbehandling/sesonger/${result.data.id}`, { headers: api.headers });
@@ -66,7 +67,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Seasons({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const lang = useLang();
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.errors ?? NO_ERRORS;
   const values = actionData?.values ?? {};
   return (
     <>
@@ -112,7 +113,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
         <Heading level={2} data-size="md" id="ny-sesong">
           {t('staff.seasons.new')}
         </Heading>
-        <FormErrors errors={errors} />
+        <FormErrorSummary errors={errors} />
         <Form method="post" className="stack">
           <TextField
             id={FIELDS.name}
@@ -120,7 +121,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
             required
             label={t('staff.seasons.name')}
             defaultValue={values.navn}
-            error={errors[FIELDS.name]}
+            error={errors.fields[FIELDS.name]}
           />
           <div className="form-row">
             <TextField
@@ -130,7 +131,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
               required
               label={t('staff.seasons.startsOn')}
               defaultValue={values.fra}
-              error={errors[FIELDS.startsOn]}
+              error={errors.fields[FIELDS.startsOn]}
             />
             <TextField
               id={FIELDS.endsOn}
@@ -139,7 +140,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
               required
               label={t('staff.seasons.endsOn')}
               defaultValue={values.til}
-              error={errors[FIELDS.endsOn]}
+              error={errors.fields[FIELDS.endsOn]}
             />
           </div>
           <div className="form-row">
@@ -150,7 +151,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
               required
               label={t('staff.seasons.opensAt')}
               defaultValue={values.apner}
-              error={errors[FIELDS.applicationOpensAt]}
+              error={errors.fields[FIELDS.applicationOpensAt]}
             />
             <TextField
               id={FIELDS.applicationDeadline}
@@ -159,29 +160,25 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
               required
               label={t('staff.seasons.deadline')}
               defaultValue={values.frist}
-              error={errors[FIELDS.applicationDeadline]}
+              error={errors.fields[FIELDS.applicationDeadline]}
             />
           </div>
           <Fieldset id={FIELDS.roomIds}>
             <Fieldset.Legend>{t('staff.seasons.rooms')}</Fieldset.Legend>
             <Fieldset.Description>{t('staff.seasons.roomsHelp')}</Fieldset.Description>
-            {errors[FIELDS.roomIds] && <Paragraph data-color="danger">{errors[FIELDS.roomIds]}</Paragraph>}
+            {errors.fields[FIELDS.roomIds] && (
+              <Paragraph data-color="danger">{errors.fields[FIELDS.roomIds]}</Paragraph>
+            )}
             {loaderData.buildings.map((b) => (
-              <Fieldset key={b.id}>
-                <Fieldset.Legend>{b.name}</Fieldset.Legend>
-                <div className="tick-row">
-                  {b.rooms.map((r) => (
-                    <CheckboxField
-                      key={r.id}
-                      id={`sesong-rom-${r.id}`}
-                      name="rom"
-                      value={r.id}
-                      label={r.name}
-                      defaultChecked={actionData?.roomIds.includes(r.id) ?? false}
-                    />
-                  ))}
-                </div>
-              </Fieldset>
+              <CheckboxGroup
+                key={b.id}
+                legend={b.name}
+                name="rom"
+                idPrefix="sesong-rom"
+                values={b.rooms.map((r) => r.id)}
+                labelOf={(id) => b.rooms.find((r) => r.id === id)?.name ?? id}
+                checked={actionData?.roomIds}
+              />
             ))}
           </Fieldset>
           <div>

@@ -9,6 +9,7 @@ import { RepriceForm } from '../components/staff/reprice-form';
 import { isStale, StaleAlert } from '../components/staff/stale-alert';
 import { formatMoney } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
+import { fieldProblems, type FormErrors } from '../lib/form-errors';
 import { field, intField, staffApi } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.soknader.$id';
 
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export type RequestActionData = {
   intent: string;
   error?: ApiError;
-  fieldErrors?: Record<string, string>;
+  fieldErrors?: FormErrors;
   values?: Record<string, string>;
   quote?: { chargedOre: number; conflicts: string[] };
 };
@@ -53,13 +54,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const expectedVersion = intField(form, 'version');
   const path = { id: params.id };
   const occurrenceIds = ticked.length > 0 ? ticked : undefined;
-  const fail = (error: ApiError | null, fieldErrors?: Record<string, string>) =>
+  const fail = (error: ApiError | null, fieldErrors?: FormErrors) =>
     data<RequestActionData>(
       { intent, error: error ?? undefined, fieldErrors, values },
       { status: error?.statusCode ?? 400, headers: api.headers },
     );
   const needReason = (name: string) =>
-    field(form, name) ? undefined : { [name]: translate(lang, 'staff.request.reasonRequired') };
+    field(form, name)
+      ? undefined
+      : fieldProblems({ [name]: translate(lang, 'staff.request.reasonRequired') });
 
   let result: { error?: unknown; response: Response };
   if (intent === 'approve') {
@@ -99,7 +102,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         } as never,
       });
       const error = errorOf(quote);
-      if (error || !quote.data) return fail(error, { nydato: error?.message ?? '' });
+      if (error || !quote.data) return fail(error, fieldProblems({ nydato: error?.message ?? '' }));
       const o = quote.data.occurrences[0];
       const conflicts = o.conflicts
         // the date being moved meets itself and its own request's other dates: not a conflict
@@ -125,7 +128,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const error = errorOf(result);
   if (error) {
     const at = intent === 'reject' ? 'begrunnelse' : intent === 'reprice' ? 'prisbegrunnelse' : 'nydato';
-    return fail(error, isStale(error) ? undefined : { [at]: error.message });
+    return fail(error, isStale(error) ? undefined : fieldProblems({ [at]: error.message }));
   }
   throw redirect(`/saksbehandling/soknader/${params.id}?ok=${intent}`, { headers: api.headers });
 }

@@ -1,16 +1,18 @@
-import { Alert, Button, ErrorSummary, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { apiFor, errorOf } from '../api/client';
 import { SelectField, TextField } from '../components/fields';
+import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
-import { UsageChart } from '../components/usage-chart';
-import { renderBarChart } from '../components/usage-chart.server';
+import { Chart } from '../components/chart';
 import { UsageTable } from '../components/usage-table';
 import { formatDay, formatNumber } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
+import { barChartSvg } from '../lib/charts.server';
 import { requireUser } from '../lib/session.server';
 import { GROUPS, statsFromUrl } from '../lib/stats';
+import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/statistikk._index';
 
 /** Usage for a period (?fra=&til=), grouped one way (?gruppe=): a table, a chart, the CSV. */
@@ -26,16 +28,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const usage = answer.data ?? null;
   // The chart shows the first 20 groups (the table has them all): booked and used hours.
   const shown = usage?.items.slice(0, 20) ?? [];
+  const period = translate(lang, 'stats.period', {
+    from: formatDay(view.fra, lang),
+    to: formatDay(view.til, lang),
+  });
+  const group = translate(lang, `stats.group.${view.gruppe}` as MessageKey).toLowerCase();
   const svg = usage
-    ? renderBarChart({
-        categories: shown.map((r) => r.label),
-        series: [
-          { name: translate(lang, 'stats.col.booked'), values: shown.map((r) => r.bookedHours) },
-          { name: translate(lang, 'stats.col.used'), values: shown.map((r) => r.usedHours) },
-        ],
-        format: (v) => formatNumber(v, lang),
-        horizontal: !['month', 'weekday'].includes(view.gruppe),
-      })
+    ? barChartSvg(
+        {
+          categories: shown.map((r) => r.label),
+          series: [
+            { name: translate(lang, 'stats.col.booked'), values: shown.map((r) => r.bookedHours) },
+            { name: translate(lang, 'stats.col.used'), values: shown.map((r) => r.usedHours) },
+          ],
+          format: (v) => formatNumber(v, lang),
+          horizontal: !['month', 'weekday'].includes(view.gruppe),
+        },
+        translate(lang, 'stats.chartLabel', { group, period }),
+        'usage-table',
+      )
     : null;
   return data(
     { view, usage, svg, truncated: (usage?.items.length ?? 0) > shown.length, error },
@@ -60,16 +71,10 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
         {t('stats.title')}
       </Heading>
       <StatsNav />
-      {error && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{t('stats.errorHeading')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            <ErrorSummary.Item>
-              <ErrorSummary.Link href={`#stats-${field}`}>{error.message}</ErrorSummary.Link>
-            </ErrorSummary.Item>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary
+        errors={error ? fieldProblems({ [`stats-${field}`]: error.message }) : undefined}
+        heading={t('stats.errorHeading')}
+      />
       <Form method="get" className="stack form-row">
         <TextField
           id="stats-fra"
@@ -123,11 +128,9 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
           {usage.items.length === 0 ? (
             <Paragraph>{t('stats.none')}</Paragraph>
           ) : (
-            <UsageChart
+            <Chart
               svg={svg}
-              label={t('stats.chartLabel', { group: groupLabel.toLowerCase(), period })}
               caption={`${t('stats.chartCaption', { period })}${truncated ? ` ${t('stats.chartTruncated')}` : ''}`}
-              tableId="usage-table"
             />
           )}
           <UsageTable

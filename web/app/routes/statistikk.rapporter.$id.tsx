@@ -120,7 +120,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
               {t('stats.report.charts')}
             </Heading>
             {result.charts.map((c) => (
-              <figure key={c.name} className="usage-chart">
+              <figure key={c.name} className="chart">
                 <img
                   src={c.url}
                   alt={t('stats.report.chartAlt', { title: c.title, period })}

@@ -1,13 +1,15 @@
-import { Button, ErrorSummary, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { data, Form, Link as RouterLink, redirect } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import { TextField } from '../components/fields';
+import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
 import { formatDateTime, formatDay } from '../i18n/format';
 import { langOf, type MessageKey, useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import { addDays, osloToday } from '../lib/week';
+import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/statistikk.rapporter._index';
 
 /** The free-use evaluation reports, newest first, and a form to make one (the worker builds it). */
@@ -72,16 +74,10 @@ export default function Reports({ loaderData, actionData }: Route.ComponentProps
         <Heading level={2} data-size="md" id="new-report">
           {t('stats.reports.new')}
         </Heading>
-        {error && field && (
-          <ErrorSummary>
-            <ErrorSummary.Heading>{t('stats.reports.errorHeading')}</ErrorSummary.Heading>
-            <ErrorSummary.List>
-              <ErrorSummary.Item>
-                <ErrorSummary.Link href={`#report-${field}`}>{error.message}</ErrorSummary.Link>
-              </ErrorSummary.Item>
-            </ErrorSummary.List>
-          </ErrorSummary>
-        )}
+        <FormErrorSummary
+          errors={error && field ? fieldProblems({ [`report-${field}`]: error.message }) : undefined}
+          heading={t('stats.reports.errorHeading')}
+        />
         <Form method="post" className="stack form-row">
           <TextField
             id="report-fra"

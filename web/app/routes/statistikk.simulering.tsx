@@ -1,16 +1,18 @@
-import { Button, ErrorSummary, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import type { components } from '../api/schema';
 import { CheckboxField, TextField } from '../components/fields';
+import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
-import { UsageChart } from '../components/usage-chart';
-import { renderBarChart } from '../components/usage-chart.server';
-import { formatDay, formatMoney, formatNumber } from '../i18n/format';
+import { Chart } from '../components/chart';
+import { formatDay, formatMoney } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
+import { waivedByKindSvg } from '../lib/charts.server';
 import { requireUser } from '../lib/session.server';
 import { addDays, osloToday } from '../lib/week';
+import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/statistikk.simulering';
 
 const KINDS = ['voluntary', 'sports', 'study_association', 'public', 'commercial', 'private'] as const;
@@ -87,21 +89,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   });
   const error = errorOf(answer);
   const result = answer.data ?? null;
+  const period = translate(lang, 'stats.period', {
+    from: formatDay(form.fra, lang),
+    to: formatDay(form.til, lang),
+  });
   const svg = result
-    ? renderBarChart({
-        categories: result.byOrganisationKind.map((g) => translate(lang, `orgKind.${g.key}` as MessageKey)),
-        series: [
-          {
-            name: translate(lang, 'stats.sim.before'),
-            values: result.byOrganisationKind.map((g) => g.current.waivedOre / 100),
-          },
-          {
-            name: translate(lang, 'stats.sim.after'),
-            values: result.byOrganisationKind.map((g) => g.proposed.waivedOre / 100),
-          },
-        ],
-        format: (v) => formatNumber(v, lang),
-        horizontal: true,
+    ? waivedByKindSvg(result, lang, {
+        before: translate(lang, 'stats.sim.before'),
+        after: translate(lang, 'stats.sim.after'),
+        label: translate(lang, 'stats.sim.chartLabel', { period }),
+        tableId: 'sim-kinds',
       })
     : null;
   return data({ form, result, svg, error }, { status: error ? error.statusCode : 200, headers: api.headers });
@@ -130,16 +127,10 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
       </Heading>
       <StatsNav />
       <Paragraph>{t('stats.sim.intro')}</Paragraph>
-      {error && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{t('stats.sim.errorHeading')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            <ErrorSummary.Item>
-              <ErrorSummary.Link href="#sim-fra">{error.message}</ErrorSummary.Link>
-            </ErrorSummary.Item>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary
+        errors={error ? fieldProblems({ 'sim-fra': error.message }) : undefined}
+        heading={t('stats.sim.errorHeading')}
+      />
       <Form method="post" className="stack form-row">
         <TextField
           id="sim-fra"
@@ -217,12 +208,7 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
               </Table.Body>
             </Table>
           </div>
-          <UsageChart
-            svg={svg}
-            label={t('stats.sim.chartLabel', { period })}
-            caption={t('stats.sim.chartCaption', { period })}
-            tableId="sim-kinds"
-          />
+          <Chart svg={svg} caption={t('stats.sim.chartCaption', { period })} />
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sim-kinds-caption">
             <Table id="sim-kinds" zebra data-size="sm">
               <caption id="sim-kinds-caption">{t('stats.sim.byKind', { period })}</caption>

@@ -4,10 +4,10 @@ import { apiFor, errorOf } from '../api/client';
 import { TextField } from '../components/fields';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
-import { UsageChart } from '../components/usage-chart';
-import { renderBarChart } from '../components/usage-chart.server';
+import { Chart } from '../components/chart';
 import { formatMoney, formatNumber } from '../i18n/format';
-import { langOf, useLang, useT } from '../i18n/i18n';
+import { langOf, translate, useLang, useT } from '../i18n/i18n';
+import { barChartSvg } from '../lib/charts.server';
 import { requireUser } from '../lib/session.server';
 import { osloToday } from '../lib/week';
 import type { Route } from './+types/statistikk.stotte';
@@ -28,12 +28,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const error = errorOf(answer);
   const rows = [...(answer.data?.items ?? [])].sort((a, b) => b.waivedOre - a.waivedOre);
   const shown = rows.filter((r) => r.waivedOre > 0).slice(0, 20);
-  const svg = renderBarChart({
-    categories: shown.map((r) => r.label),
-    series: [{ name: 'kr', values: shown.map((r) => r.waivedOre / 100) }],
-    format: (v) => formatNumber(v, lang),
-    horizontal: true,
-  });
+  const svg = barChartSvg(
+    {
+      categories: shown.map((r) => r.label),
+      series: [{ name: 'kr', values: shown.map((r) => r.waivedOre / 100) }],
+      format: (v) => formatNumber(v, lang),
+      horizontal: true,
+    },
+    translate(lang, 'stats.support.chartLabel', { year }),
+    'support-table',
+  );
   return data(
     { year, rows, overall: answer.data?.overall ?? null, svg, shown: shown.length, error },
     { status: error ? error.statusCode : 200, headers: api.headers },
@@ -71,14 +75,7 @@ export default function Support({ loaderData }: Route.ComponentProps) {
           {t('stats.csv')}
         </Link>
       </Paragraph>
-      {shown > 0 && (
-        <UsageChart
-          svg={svg}
-          label={t('stats.support.chartLabel', { year })}
-          caption={t('stats.support.chartCaption', { year })}
-          tableId="support-table"
-        />
-      )}
+      {shown > 0 && <Chart svg={svg} caption={t('stats.support.chartCaption', { year })} />}
       {rows.length === 0 ? (
         <Paragraph>{t('stats.none')}</Paragraph>
       ) : (

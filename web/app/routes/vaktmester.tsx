@@ -1,12 +1,14 @@
-import { Alert, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { data, redirect } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import { CaretakerCard, fieldId, type FormFailure } from '../components/caretaker-card';
+import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { formatDay } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import { addDays, osloToday } from '../lib/week';
+import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/vaktmester';
 
 /**
@@ -154,18 +156,12 @@ export default function Caretaker({ loaderData, actionData }: Route.ComponentPro
         {t('caretaker.title')}
       </Heading>
       <Paragraph>{t('caretaker.intro')}</Paragraph>
-      {failure && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{t('caretaker.errorHeading')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            <ErrorSummary.Item>
-              <ErrorSummary.Link href={`#${fieldId(failure.form, failure.field)}`}>
-                {failure.message}
-              </ErrorSummary.Link>
-            </ErrorSummary.Item>
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FormErrorSummary
+        errors={
+          failure ? fieldProblems({ [fieldId(failure.form, failure.field)]: failure.message }) : undefined
+        }
+        heading={t('caretaker.errorHeading')}
+      />
       {saved && !failure && (
         <Alert data-color="success" role="status">
           <Paragraph>{t(SAVED_TEXT[saved])}</Paragraph>

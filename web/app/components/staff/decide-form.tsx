@@ -5,7 +5,7 @@ import { formatDateTime, formatMoney, formatTime } from '../../i18n/format';
 import { type MessageKey, useLang, useT } from '../../i18n/i18n';
 import type { RequestActionData } from '../../routes/saksbehandling.soknader.$id';
 import { CheckboxField, TextField } from '../fields';
-import { FieldErrors } from './field-errors';
+import { FormErrorSummary } from '../form-error-summary';
 
 type View = components['schemas']['BookingRequestView'];
 type Color = 'warning' | 'success' | 'danger' | 'neutral';
@@ -33,7 +33,7 @@ export function DecideForm({
       <Heading level={2} data-size="md" id="dates-heading">
         {t('staff.request.dates', { count: occurrences.length })}
       </Heading>
-      <FieldErrors errors={mine?.fieldErrors} prefix="decide" />
+      <FormErrorSummary errors={mine?.fieldErrors} ids={(name) => `decide-${name}`} />
       <input type="hidden" name="version" value={view.version} />
       <div className="table-scroll">
         <Table zebra>
@@ -92,7 +92,7 @@ export function DecideForm({
             description={t('staff.request.reasonHint')}
             name="begrunnelse"
             defaultValue={mine?.values?.begrunnelse}
-            error={mine?.fieldErrors?.begrunnelse}
+            error={mine?.fieldErrors?.fields.begrunnelse}
           />
           <div className="staff-actions">
             <Button type="submit" name="intent" value="approve">

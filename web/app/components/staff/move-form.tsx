@@ -6,7 +6,7 @@ import { formatDateTime, formatMoney } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/i18n';
 import type { RequestActionData } from '../../routes/saksbehandling.soknader.$id';
 import { SelectField, TextField } from '../fields';
-import { FieldErrors } from './field-errors';
+import { FormErrorSummary } from '../form-error-summary';
 
 type View = components['schemas']['BookingRequestView'];
 
@@ -48,7 +48,7 @@ export function MoveForm({
       <Heading level={2} data-size="md" id="move-heading">
         {t('staff.move.title')}
       </Heading>
-      <FieldErrors errors={mine?.fieldErrors} prefix="move" />
+      <FormErrorSummary errors={mine?.fieldErrors} ids={(name) => `move-${name}`} />
       <input type="hidden" name="version" value={view.version} />
       <SelectField label={t('staff.move.which')} name="flyttdato" defaultValue={v.flyttdato}>
         {movable.map((o) => (
@@ -64,7 +64,7 @@ export function MoveForm({
           type="date"
           name="nydato"
           defaultValue={v.nydato ?? first.date}
-          error={mine?.fieldErrors?.nydato}
+          error={mine?.fieldErrors?.fields.nydato}
         />
         <TextField
           label={t('staff.move.from')}

@@ -4,7 +4,7 @@ import type { components } from '../../api/schema';
 import { useT } from '../../i18n/i18n';
 import type { RequestActionData } from '../../routes/saksbehandling.soknader.$id';
 import { TextField } from '../fields';
-import { FieldErrors } from './field-errors';
+import { FormErrorSummary } from '../form-error-summary';
 
 /** Re-price the live dates under today's rules, with a reason (audited). */
 export function RepriceForm({
@@ -21,14 +21,14 @@ export function RepriceForm({
       <Heading level={2} data-size="md" id="reprice-heading">
         {t('staff.reprice.title')}
       </Heading>
-      <FieldErrors errors={mine?.fieldErrors} prefix="reprice" />
+      <FormErrorSummary errors={mine?.fieldErrors} ids={(name) => `reprice-${name}`} />
       <input type="hidden" name="version" value={view.version} />
       <TextField
         id="reprice-prisbegrunnelse"
         label={t('staff.reprice.reason')}
         name="prisbegrunnelse"
         defaultValue={mine?.values?.prisbegrunnelse}
-        error={mine?.fieldErrors?.prisbegrunnelse}
+        error={mine?.fieldErrors?.fields.prisbegrunnelse}
       />
       <div className="staff-actions">
         <Button type="submit" name="intent" value="reprice" variant="secondary">
