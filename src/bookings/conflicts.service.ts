@@ -53,10 +53,15 @@ interface ConflictRow {
   season_name: string | null;
 }
 
-/** Oslo days a range touches, for the (leaf room, day) hash joins below. */
+/**
+ * The Oslo days a range touches, for the (leaf room, day) hash joins below. As an unnested array, not
+ * generate_series in FROM, which the planner takes for 1,000 rows a range (a day or two in truth):
+ * estimates that far off chose merge joins, a hash of every occurrence and JIT compilation.
+ */
 const days = (period: string) =>
-  `generate_series((lower(${period}) AT TIME ZONE 'Europe/Oslo')::date,
-                   (upper(${period}) AT TIME ZONE 'Europe/Oslo')::date, interval '1 day')`;
+  `unnest(ARRAY(SELECT generate_series((lower(${period}) AT TIME ZONE 'Europe/Oslo')::date,
+                                       (upper(${period}) AT TIME ZONE 'Europe/Oslo')::date,
+                                       interval '1 day')::date))`;
 
 /**
  * THE conflict rule, as SQL over a set of slots (a CTE `slots(key, occ_id, request_id, season_id,
@@ -67,36 +72,42 @@ const days = (period: string) =>
  * them, within its period, except for the season's own applications (season). $2 lists occurrences to
  * ignore (one being moved).
  *
- * Slots, pending dates and claims meet as hash joins on (leaf room, Oslo day) with the overlap test
- * after, rather than a GiST probe per slot: the same plan serves a request's few dates and the
- * thousands of GET /conflicts. The other side is read only near the slots: rooms sharing their leaves,
- * within their span.
+ * The other side is read only near the slots, by index: pending dates per room sharing a leaf with
+ * them and claims per leaf, within the slots' span; then slots, pending dates and claims meet as hash
+ * joins on (leaf room, Oslo day) with the overlap test after, rather than a GiST probe per slot. So
+ * the same plan serves a request's few dates and the thousands of GET /conflicts. (`OFFSET 0` keeps
+ * each lateral an index probe: pulled up into a join, row estimates far off chose a hash of every
+ * occurrence.)
  */
 const conflictRowsSql = (slots: string): string => `
   WITH slots AS MATERIALIZED (${slots}),
        sl AS MATERIALIZED (
-         SELECT s.key, s.occ_id, s.request_id, s.season_id, l.leaf_id, s.period, d.day::date AS day
+         SELECT s.key, s.occ_id, s.request_id, s.season_id, l.leaf_id, s.period, d.day
            FROM slots s JOIN room_leaves l ON l.room_id = s.room_id
           CROSS JOIN LATERAL ${days('s.period')} d(day)),
        leaves AS MATERIALIZED (SELECT DISTINCT leaf_id FROM sl),
        span AS MATERIALIZED (SELECT tstzrange(min(lower(period)), max(upper(period))) AS r FROM slots),
        near AS MATERIALIZED (SELECT DISTINCT l.room_id FROM room_leaves l JOIN leaves USING (leaf_id)),
        pend AS MATERIALIZED (
-         SELECT o.id, o.request_id, l.leaf_id, o.period, d.day::date AS day
-           FROM booking_occurrences o JOIN room_leaves l ON l.room_id = o.room_id
-          CROSS JOIN LATERAL ${days('o.period')} d(day)
-          WHERE o.status = 'pending' AND o.room_id IN (SELECT room_id FROM near)
-            AND o.period && (SELECT r FROM span) AND NOT (o.id = ANY($2::uuid[]))),
+         SELECT o.id, o.request_id, l.leaf_id, o.period, d.day
+           FROM near
+          CROSS JOIN LATERAL (SELECT o.id, o.request_id, o.room_id, o.period FROM booking_occurrences o
+                               WHERE o.room_id = near.room_id AND o.status = 'pending'
+                                 AND o.period && (SELECT r FROM span) AND NOT (o.id = ANY($2::uuid[])) OFFSET 0) o
+           JOIN room_leaves l ON l.room_id = o.room_id
+          CROSS JOIN LATERAL ${days('o.period')} d(day)),
        claims AS MATERIALIZED (
-         SELECT c.occurrence_id, c.leaf_room_id AS leaf_id, c.period, d.day::date AS day
-           FROM booking_claims c CROSS JOIN LATERAL ${days('c.period')} d(day)
-          WHERE c.leaf_room_id IN (SELECT leaf_id FROM leaves) AND c.period && (SELECT r FROM span)
-            AND NOT (c.occurrence_id = ANY($2::uuid[])))
-  SELECT DISTINCT a.key, 'booking' AS kind, c.occurrence_id, o.request_id,
+         SELECT c.occurrence_id, c.leaf_room_id AS leaf_id, c.period, d.day
+           FROM leaves
+          CROSS JOIN LATERAL (SELECT c.occurrence_id, c.leaf_room_id, c.period FROM booking_claims c
+                               WHERE c.leaf_room_id = leaves.leaf_id AND c.period && (SELECT r FROM span)
+                                 AND NOT (c.occurrence_id = ANY($2::uuid[])) OFFSET 0) c
+          CROSS JOIN LATERAL ${days('c.period')} d(day))
+  SELECT b.key, 'booking' AS kind, b.occurrence_id,
+         (SELECT o.request_id FROM booking_occurrences o WHERE o.id = b.occurrence_id),
          NULL::uuid AS season_id, NULL::text AS season_name
-    FROM sl a
-    JOIN claims c ON c.leaf_id = a.leaf_id AND c.day = a.day AND c.period && a.period
-    JOIN booking_occurrences o ON o.id = c.occurrence_id
+    FROM (SELECT DISTINCT a.key, c.occurrence_id
+            FROM sl a JOIN claims c ON c.leaf_id = a.leaf_id AND c.day = a.day AND c.period && a.period) b
   UNION
   SELECT a.key, 'request', b.id, b.request_id, NULL, NULL
     FROM sl a
@@ -104,10 +115,11 @@ const conflictRowsSql = (slots: string): string => `
                AND b.request_id IS DISTINCT FROM a.request_id
   UNION
   SELECT s.key, 'self', o.id, o.request_id, NULL, NULL
-    FROM slots s
-    JOIN booking_occurrences o ON o.request_id = s.request_id AND o.period && s.period
-   WHERE $3::boolean AND o.status IN ('pending', 'approved') AND o.id IS DISTINCT FROM s.occ_id
-     AND NOT (o.id = ANY($2::uuid[]))
+    FROM (SELECT DISTINCT request_id FROM slots WHERE $3::boolean) r
+   CROSS JOIN LATERAL (SELECT o.id, o.request_id, o.period FROM booking_occurrences o
+                        WHERE o.request_id = r.request_id AND o.status IN ('pending', 'approved')
+                          AND NOT (o.id = ANY($2::uuid[])) OFFSET 0) o
+    JOIN slots s ON s.request_id = o.request_id AND s.period && o.period AND s.occ_id IS DISTINCT FROM o.id
   UNION
   SELECT a.key, 'season', NULL, NULL, se.id, se.name
     FROM sl a
@@ -127,8 +139,9 @@ const NEW_SLOTS = `
 
 /** Stored occurrences ($1: their ids). */
 const STORED_SLOTS = `
-  SELECT o.id::text AS key, o.id AS occ_id, o.request_id, q.season_id, o.room_id, o.period
-    FROM booking_occurrences o JOIN booking_requests q ON q.id = o.request_id
+  SELECT o.id::text AS key, o.id AS occ_id, o.request_id,
+         (SELECT q.season_id FROM booking_requests q WHERE q.id = o.request_id) AS season_id, o.room_id, o.period
+    FROM booking_occurrences o
    WHERE o.id = ANY($1::uuid[])`;
 
 /**
