@@ -70,7 +70,8 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
     } catch {
       // not up yet
     }
-    if (i > 300) throw new Error('The API did not start');
+    // A minute: on a busy shared machine the first start (Nest and the web app's server build) is slow.
+    if (i > 600) throw new Error('The API did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
   const staffToken = new TokenService(secret, 12 * 3600).sign({ sub: staffId, sid: sessionId });
