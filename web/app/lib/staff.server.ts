@@ -1,4 +1,5 @@
-import type { AppLoadContext } from 'react-router';
+import { type AppLoadContext, redirect } from 'react-router';
+import type { Middleware } from 'openapi-fetch';
 import { apiFor } from '../api/client';
 import { requireUser } from './session.server';
 
@@ -9,6 +10,28 @@ import { requireUser } from './session.server';
 export async function staffApi(request: Request, context: AppLoadContext) {
   await requireUser(request, context, ['staff']);
   return apiFor(request, context);
+}
+
+/**
+ * The API for a staff page's loader, without asking /auth/me first: the layout's loader (side by side)
+ * already checks the user, and the API checks every call. An API answer of 401 (no session, or one
+ * that has ended) becomes the redirect to /logg-inn?neste=<this page>, a 403 the 403 page, as
+ * requireUser does; so a loader needs no sign-in round trip of its own.
+ */
+export function staffReader(request: Request, context: AppLoadContext) {
+  const api = apiFor(request, context);
+  const signIn: Middleware = {
+    onResponse({ response }) {
+      if (response.status === 401) {
+        const url = new URL(request.url);
+        throw redirect(`/logg-inn?neste=${encodeURIComponent(url.pathname + url.search)}`);
+      }
+      if (response.status === 403) throw new Response('Forbidden', { status: 403 });
+      return response;
+    },
+  };
+  api.client.use(signIn);
+  return api;
 }
 
 /** A form's text field, trimmed; '' when missing. */

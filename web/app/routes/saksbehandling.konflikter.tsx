@@ -8,12 +8,12 @@ import { isStale, StaleAlert } from '../components/staff/stale-alert';
 import { usePolling } from '../components/staff/use-polling';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
-import { field, intField, staffApi } from '../lib/staff.server';
+import { field, intField, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.konflikter';
 
 /** Open conflicts, each group on a timeline of its day; decide there who gets the date. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { client } = await staffApi(request, context);
+  const { client } = staffReader(request, context);
   const url = new URL(request.url);
   const day = (name: string) => {
     const v = url.searchParams.get(name) ?? '';
