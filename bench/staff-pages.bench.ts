@@ -163,7 +163,7 @@ export async function staffPagesBench(): Promise<Result[]> {
       apiCall('/booking-requests?pending=true&sort=firstDate&limit=50'),
       3,
     );
-    const orgsApi = await measure(fewer, apiCall('/organisations?status=verified&limit=500'), 3);
+    const orgsApi = await measure(fewer, apiCall('/organisations/names?status=verified&limit=500'), 3);
     const conflictsApi = await measure(
       fewer,
       apiCall(`/conflicts?from=${osloToday()}&to=${addDays(osloToday(), 28)}`),
@@ -174,7 +174,7 @@ export async function staffPagesBench(): Promise<Result[]> {
       result('GET /saksbehandling/konflikter (next 4 weeks, server-rendered)', scale, conflicts, note),
       result('GET /saksbehandling/konflikter?fra=…&til=… (a year)', scale, conflictsYear),
       result('  of which GET /booking-requests?pending=true&sort=firstDate', scale, inboxApi),
-      result('  of which GET /organisations?status=verified&limit=500', scale, orgsApi),
+      result('  of which GET /organisations/names?status=verified&limit=500', scale, orgsApi),
       result('  of which GET /conflicts, next 4 weeks', scale, conflictsApi),
     ];
   } finally {

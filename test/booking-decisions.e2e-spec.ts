@@ -151,6 +151,15 @@ describe('conflicts and decisions', () => {
         organisationName: expect.any(String),
       },
     ]);
+    // The group's timeline: the court, the hall it is part of, and the hall's other court.
+    expect(group.rooms).toEqual(
+      expect.arrayContaining([
+        { id: w.hall.id, name: 'Hall', parentRoomId: null },
+        { id: w.courtA.id, name: 'Bane A', parentRoomId: w.hall.id },
+        { id: w.courtB.id, name: 'Bane B', parentRoomId: w.hall.id },
+      ]),
+    );
+    expect(group.rooms).toHaveLength(3);
     // The same answer, whichever way it is asked.
     expect(
       group.blockedBy.map((b: any) => ({ kind: b.kind, occurrenceId: b.occurrenceId, requestId: hall.id })),

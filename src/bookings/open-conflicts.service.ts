@@ -3,7 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { formatInstant } from '../common/time';
 import { reversedRange } from '../common/http/field-types';
 import { ConflictsService, SeasonConflict, StoredSlot } from './conflicts.service';
-import { BlockerView, CompetingOccurrenceView, ConflictGroupView, OpenConflictsQuery } from './dto/conflicts.dto';
+import {
+  BlockerView,
+  CompetingOccurrenceView,
+  ConflictGroupView,
+  OpenConflictsQuery,
+} from './dto/conflicts.dto';
 import { Conflict } from './occurrence.entity';
 import { versionsOf } from './request-version';
 
@@ -87,8 +92,10 @@ export class OpenConflictsService {
     const found = shown.flatMap((p) => now.get(p.id)!);
     const bookingIds = [...new Set(found.filter((c) => c.kind === 'booking').map((c) => c.occurrenceId!))];
     const closureIds = [...new Set(found.filter((c) => c.kind === 'closure').map((c) => c.closureId!))];
-    const [named, booked, closures, versions] = await Promise.all([
-      m.query<{ id: string; title: string; organisation_name: string; room_name: string; building_id: string }[]>(
+    const [named, booked, closures, versions, tree] = await Promise.all([
+      m.query<
+        { id: string; title: string; organisation_name: string; room_name: string; building_id: string }[]
+      >(
         `SELECT o.id, q.title, org.name AS organisation_name, r.name AS room_name, r.building_id
            FROM booking_occurrences o
            JOIN booking_requests q ON q.id = o.request_id
@@ -98,7 +105,14 @@ export class OpenConflictsService {
         [shown.map((p) => p.id)],
       ),
       m.query<
-        { id: string; starts_at: Date; ends_at: Date; room_id: string; room_name: string; organisation_name: string }[]
+        {
+          id: string;
+          starts_at: Date;
+          ends_at: Date;
+          room_id: string;
+          room_name: string;
+          organisation_name: string;
+        }[]
       >(
         `SELECT x.id, x.starts_at, x.ends_at, x.room_id, xr.name AS room_name, xo.name AS organisation_name
            FROM booking_occurrences x
@@ -113,10 +127,29 @@ export class OpenConflictsService {
         [closureIds],
       ),
       versionsOf(m, [...new Set(shown.map((p) => p.request_id))]),
+      // Every room of the page's groups and bookings with its parent and its sections, for the timelines.
+      m.query<{ id: string; name: string; parent_room_id: string | null }[]>(
+        `WITH shown AS (SELECT room_id FROM booking_occurrences WHERE id = ANY($1))
+         SELECT r.id, r.name, r.parent_room_id FROM rooms r
+          WHERE r.id IN (SELECT room_id FROM shown)
+             OR r.id IN (SELECT x.parent_room_id FROM rooms x JOIN shown ON shown.room_id = x.id)
+             OR r.parent_room_id IN (SELECT room_id FROM shown)
+          ORDER BY r.name, r.id`,
+        [[...shown.map((p) => p.id), ...bookingIds]],
+      ),
     ]);
     const nameOf = new Map(named.map((n) => [n.id, n]));
     const bookingOf = new Map(booked.map((b) => [b.id, b]));
     const closureOf = new Map(closures.map((c) => [c.id, c]));
+    const roomsOf = (ids: Set<string>) =>
+      tree
+        .filter(
+          (r) =>
+            ids.has(r.id) ||
+            (r.parent_room_id && ids.has(r.parent_room_id)) ||
+            tree.some((x) => ids.has(x.id) && x.parent_room_id === r.id),
+        )
+        .map((r) => ({ id: r.id, name: r.name, parentRoomId: r.parent_room_id }));
     const blocker = (p: PendingRow, c: Conflict): BlockerView | null => {
       const base = { kind: c.kind, occurrenceIds: [p.id] };
       switch (c.kind) {
@@ -153,6 +186,17 @@ export class OpenConflictsService {
       }
     };
     return page.map((g) => ({
+      rooms: roomsOf(
+        new Set([
+          ...g.map((p) => p.room_id),
+          ...g.flatMap((p) =>
+            now
+              .get(p.id)!
+              .filter((c) => c.kind === 'booking')
+              .map((c) => bookingOf.get(c.occurrenceId!)!.room_id),
+          ),
+        ]),
+      ),
       occurrences: g.map((p): CompetingOccurrenceView => {
         const n = nameOf.get(p.id)!;
         return {

@@ -2905,11 +2905,20 @@ export interface components {
             /** @description The organisation holding the approved booking */
             organisationName?: string;
         };
+        TimelineRoomView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            parentRoomId: string | null;
+        };
         ConflictGroupView: {
             /** @description Pending occurrences competing for the same time */
             occurrences: components["schemas"]["CompetingOccurrenceView"][];
             /** @description Approved bookings and venue rules they meet */
             blockedBy: components["schemas"]["BlockerView"][];
+            /** @description The group's timeline: the room of each occurrence and booking, its parent and its sections */
+            rooms: components["schemas"]["TimelineRoomView"][];
         };
         ConflictGroupPage: {
             items: components["schemas"]["ConflictGroupView"][];

@@ -46,20 +46,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       .then(need),
     client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
   ]);
-  // The rooms of the buildings concerned, for each group's tree of room, parent and sections.
-  const buildings = [...new Set(conflicts.items.flatMap((g) => g.occurrences.map((o) => o.buildingId)))];
-  const rooms = await Promise.all(
-    buildings.map((buildingId) =>
-      client.GET('/rooms', { params: { query: { buildingId, limit: 500 } } }).then(need),
-    ),
-  );
   return {
     filters,
     buildings: allBuildings.items.map((b) => ({ id: b.id, name: b.name })),
+    // Each group carries its timeline's rooms (room, parent, sections): no /rooms call per building.
     conflicts,
-    rooms: rooms
-      .flatMap((page) => page.items)
-      .map((r) => ({ id: r.id, name: r.name, parentRoomId: r.parentRoomId ?? null })),
     done: url.searchParams.get('ok'),
   };
 }
@@ -104,7 +95,7 @@ export default function Conflicts({ loaderData, actionData }: Route.ComponentPro
   const t = useT();
   const lang = useLang();
   usePolling();
-  const { conflicts, rooms, done, filters, buildings } = loaderData;
+  const { conflicts, done, filters, buildings } = loaderData;
   const title = t('staff.conflicts.title');
   return (
     <>
@@ -151,7 +142,7 @@ export default function Conflicts({ loaderData, actionData }: Route.ComponentPro
             {formatDateTime(g.occurrences[0].startsAt, lang)}:{' '}
             {g.occurrences.map((o) => o.roomName).join(', ')}
           </Heading>
-          <ConflictTimeline group={g} rooms={rooms} />
+          <ConflictTimeline group={g} rooms={g.rooms} />
           {g.blockedBy.length > 0 && (
             <ul>
               {g.blockedBy.map((b, i) => (
