@@ -216,7 +216,7 @@ test.describe('staff decide', () => {
     await context.close();
   });
 
-  test('a signed-in applicant gets the 403 page, its data too (the pages ask no /auth/me of their own)', async ({
+  test('a signed-in applicant gets the 403 page, and its data requests carry no data', async ({
     browser,
     baseURL,
   }) => {
