@@ -10,6 +10,7 @@ import { OrganisationAccounts1796155356330 } from './1796155356330-OrganisationA
 import { Sessions1796155554130 } from './1796155554130-Sessions';
 import { AuditEvents1796156037222 } from './1796156037222-AuditEvents';
 import { OidcSignIn1796159891377 } from './1796159891377-OidcSignIn';
+import { PendingOccurrenceIndexes1796170000000 } from './1796170000000-PendingOccurrenceIndexes';
 import { ClaimsAutovacuum1796200000000 } from './1796200000000-ClaimsAutovacuum';
 
 /**
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   Sessions1796155554130,
   AuditEvents1796156037222,
   OidcSignIn1796159891377,
+  PendingOccurrenceIndexes1796170000000,
   ClaimsAutovacuum1796200000000,
 ];

@@ -120,6 +120,54 @@ describe('conflicts and decisions', () => {
     expect(kinds(await view(b.id))).toEqual(['booking']);
   });
 
+  it('after the hall is approved, the court competing with it shows a booking in its view, its list and GET /conflicts alike', async () => {
+    const d = nextDay();
+    const court = await at(d, '18:00', '20:00', w.courtA.id);
+    const hall = await at(d, '19:00', '21:00', w.hall.id);
+    const view = async (id: string) => (await w.staff.http.get(`/booking-requests/${id}`)).body;
+    expect((await view(court.id)).occurrences[0].conflicts).toEqual([
+      { kind: 'request', occurrenceId: hall.occurrences[0].id, requestId: hall.id },
+    ]);
+
+    expect((await approve(hall.id)).status).toBe(200);
+    const booked = [{ kind: 'booking', occurrenceId: hall.occurrences[0].id, requestId: hall.id }];
+    expect((await view(court.id)).occurrences[0].conflicts).toEqual(booked);
+    const listed = await w.applicant.http.get('/booking-requests', { query: { limit: 100 } });
+    expect(listed.body.items.find((r: any) => r.id === court.id).hasConflict).toBe(true);
+    const groups = await w.staff.http.get('/conflicts', { query: { from: `${d}T00:00`, to: `${d}T23:59` } });
+    const group = groups.body.items.find((g: any) =>
+      g.occurrences.some((o: any) => o.requestId === court.id),
+    );
+    expect(group.occurrences.map((o: any) => o.id)).toEqual([court.occurrences[0].id]);
+    expect(group.blockedBy).toEqual([
+      {
+        kind: 'booking',
+        occurrenceId: hall.occurrences[0].id,
+        occurrenceIds: [court.occurrences[0].id],
+        startsAt: hall.occurrences[0].startsAt,
+        endsAt: hall.occurrences[0].endsAt,
+        roomId: w.hall.id,
+        roomName: expect.any(String),
+        organisationName: expect.any(String),
+      },
+    ]);
+    // The group's timeline: the court, the hall it is part of, and the hall's other court.
+    expect(group.rooms).toEqual(
+      expect.arrayContaining([
+        { id: w.hall.id, name: 'Hall', parentRoomId: null },
+        { id: w.courtA.id, name: 'Bane A', parentRoomId: w.hall.id },
+        { id: w.courtB.id, name: 'Bane B', parentRoomId: w.hall.id },
+      ]),
+    );
+    expect(group.rooms).toHaveLength(3);
+    // The same answer, whichever way it is asked.
+    expect(
+      group.blockedBy.map((b: any) => ({ kind: b.kind, occurrenceId: b.occurrenceId, requestId: hall.id })),
+    ).toEqual((await view(court.id)).occurrences[0].conflicts);
+    const approveCourt = await approve(court.id);
+    expect([approveCourt.status, approveCourt.body.code]).toEqual([409, 'BOOKING_CONFLICT']);
+  });
+
   it('finds closure, holiday and opening-hours conflicts, which block approval', async () => {
     const d = nextDay();
     await w.staff.http.post('/closures', {

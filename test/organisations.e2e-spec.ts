@@ -113,6 +113,17 @@ describe('the organisation register', () => {
       ),
     ).toContain(mine.id);
 
+    // By name only: the same list and scope, each just {id, name}.
+    const names = await other.http.get('/organisations/names');
+    expect(names.status).toBe(200);
+    expect(names.body).toEqual({ items: [{ id: mine.id, name: 'Ås sjakklubb' }], total: 1 });
+    const staffNames = await staff.http.get('/organisations/names', { query: { status: 'pending' } });
+    const full = await staff.http.get('/organisations', { query: { status: 'pending' } });
+    expect(staffNames.body.items).toEqual(full.body.items.map((o: any) => ({ id: o.id, name: o.name })));
+    expect(staffNames.body.total).toBe(full.body.total);
+    const bad = await staff.http.get('/organisations/names', { query: { status: 'nope' } });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+
     const theirs = (await applicant.http.get('/organisations')).body.items[0];
     expect((await other.http.get(`/organisations/${theirs.id}`)).status).toBe(404);
     expect((await other.http.patch(`/organisations/${theirs.id}`, { name: 'Kapret' })).status).toBe(404);

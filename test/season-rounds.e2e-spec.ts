@@ -313,6 +313,29 @@ describe('season rounds and applications', () => {
     const approve = await w.staff.http.post(`/booking-requests/${hall.body.id}/approve`, {});
     expect([approve.status, approve.body.code]).toEqual([409, 'BOOKING_CONFLICT']);
 
+    // GET /conflicts shows the held time too, as the request's own view does: a group of one.
+    const groups = await w.staff.http.get('/conflicts', {
+      query: { from: `${Y}-09-15`, to: `${Y}-09-15T23:59` },
+    });
+    expect(groups.status).toBe(200);
+    const held = groups.body.items.filter((g: any) =>
+      g.occurrences.some((o: any) => o.requestId === hall.body.id),
+    );
+    expect(held).toHaveLength(1);
+    expect(held[0].occurrences).toHaveLength(1);
+    expect(held[0].blockedBy).toEqual([
+      expect.objectContaining({
+        kind: 'season',
+        seasonId: courts.id,
+        occurrenceIds: [hall.body.occurrences[0].id],
+        reason: expect.stringContaining('Baner'),
+      }),
+    ]);
+    const view = await w.staff.http.get(`/booking-requests/${hall.body.id}`);
+    expect(view.body.occurrences[0].conflicts).toEqual([
+      expect.objectContaining({ kind: 'season', seasonId: courts.id }),
+    ]);
+
     // Nobody may book the held rooms, so the portal does not offer them.
     const free = await t.http.get('/public/free-rooms', {
       query: { date: inSeason, from: '19:00', to: '20:00' },

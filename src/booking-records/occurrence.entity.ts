@@ -37,9 +37,11 @@ export interface StoredFee {
 @Entity('booking_occurrences')
 @Index('booking_occurrences_request_id_idx', ['requestId'])
 @Index('booking_occurrences_room_id_idx', ['roomId'])
-// GiST (room, period), written by hand in the migration (TypeORM leaves it alone); it also serves
-// "pending in this window" across rooms, so no partial index whose statistics could mislead the planner.
+// GiST (room, period), written by hand in the migration (TypeORM leaves it alone), and two partial
+// indexes over the pending ones alone: (request, start) and GiST (room, period); see the migration.
 @Index('booking_occurrences_room_period_idx', { synchronize: false })
+@Index('booking_occurrences_pending_first_idx', { synchronize: false })
+@Index('booking_occurrences_pending_period_idx', { synchronize: false })
 @Check('booking_occurrences_range_check', 'ends_at > starts_at')
 @Check(
   'booking_occurrences_status_check',

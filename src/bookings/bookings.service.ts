@@ -122,7 +122,7 @@ export class BookingsService {
   }
 
   list(q: BookingRequestQuery, caller: AuthUser): Promise<BookingRequestPage> {
-    return listRequests(this.dataSource.manager, q, caller);
+    return listRequests(this.dataSource.manager, q, caller, this.conflicts);
   }
 
   async history(id: string, caller: AuthUser): Promise<HistoryView> {

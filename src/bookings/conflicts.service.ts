@@ -36,22 +36,119 @@ export interface DetectOptions {
   ignoreOccurrenceIds?: string[];
 }
 
-interface OverlapRow {
-  ord: number;
+export interface CurrentOptions {
+  /** Also the overlaps with the request's own other dates (`self`); GET /conflicts does not show them. */
+  self?: boolean;
+}
+
+/** A season's conflict carries the season holding the time. */
+export type SeasonConflict = Conflict & { kind: 'season'; seasonId: string };
+
+interface ConflictRow {
+  key: string;
   kind: 'booking' | 'request' | 'self' | 'season';
-  occurrence_id: string;
-  request_id: string;
+  occurrence_id: string | null;
+  request_id: string | null;
   season_id: string | null;
   season_name: string | null;
 }
 
 /**
- * Finds, for slots in one room, every conflict: approved occurrences in any room sharing a leaf with it
- * (booking), other requests' pending occurrences there (request), the venue rules (closure, holiday,
- * outside_opening_hours), and slots that overlap each other or the request's own other occurrences
- * (self), and the time a season holds while it is being allocated (season: its rooms, or rooms sharing a
- * leaf with them, within its period; not for the season's own applications). One query for the
- * bookings, requests and seasons of all slots, one for the room's calendar.
+ * The Oslo days a range touches, for the (leaf room, day) hash joins below. As an unnested array, not
+ * generate_series in FROM, which the planner takes for 1,000 rows a range (a day or two in truth):
+ * estimates that far off chose merge joins, a hash of every occurrence and JIT compilation.
+ */
+const days = (period: string) =>
+  `unnest(ARRAY(SELECT generate_series((lower(${period}) AT TIME ZONE 'Europe/Oslo')::date,
+                                       (upper(${period}) AT TIME ZONE 'Europe/Oslo')::date,
+                                       interval '1 day')::date))`;
+
+/**
+ * THE conflict rule, as SQL over a set of slots (a CTE `slots(key, occ_id, request_id, season_id,
+ * room_id, period)`: new times, or stored occurrences). For each slot: approved occurrences whose claim
+ * is on a leaf of its room (booking); other requests' pending occurrences in a room sharing a leaf with
+ * it (request); the same request's other pending or approved dates at the same time (self, when $3);
+ * and the time a season holds while it is being allocated, in its rooms or rooms sharing a leaf with
+ * them, within its period, except for the season's own applications (season). $2 lists occurrences to
+ * ignore (one being moved).
+ *
+ * The other side is read only near the slots, by index: pending dates per room sharing a leaf with
+ * them and claims per leaf, within the slots' span; then slots, pending dates and claims meet as hash
+ * joins on (leaf room, Oslo day) with the overlap test after, rather than a GiST probe per slot. So
+ * the same plan serves a request's few dates and the thousands of GET /conflicts. (`OFFSET 0` keeps
+ * each lateral an index probe: pulled up into a join, row estimates far off chose a hash of every
+ * occurrence.)
+ */
+const conflictRowsSql = (slots: string): string => `
+  WITH slots AS MATERIALIZED (${slots}),
+       sl AS MATERIALIZED (
+         SELECT s.key, s.occ_id, s.request_id, s.season_id, l.leaf_id, s.period, d.day
+           FROM slots s JOIN room_leaves l ON l.room_id = s.room_id
+          CROSS JOIN LATERAL ${days('s.period')} d(day)),
+       leaves AS MATERIALIZED (SELECT DISTINCT leaf_id FROM sl),
+       span AS MATERIALIZED (SELECT tstzrange(min(lower(period)), max(upper(period))) AS r FROM slots),
+       near AS MATERIALIZED (SELECT DISTINCT l.room_id FROM room_leaves l JOIN leaves USING (leaf_id)),
+       pend AS MATERIALIZED (
+         SELECT o.id, o.request_id, l.leaf_id, o.period, d.day
+           FROM near
+          CROSS JOIN LATERAL (SELECT o.id, o.request_id, o.room_id, o.period FROM booking_occurrences o
+                               WHERE o.room_id = near.room_id AND o.status = 'pending'
+                                 AND o.period && (SELECT r FROM span) AND NOT (o.id = ANY($2::uuid[])) OFFSET 0) o
+           JOIN room_leaves l ON l.room_id = o.room_id
+          CROSS JOIN LATERAL ${days('o.period')} d(day)),
+       claims AS MATERIALIZED (
+         SELECT c.occurrence_id, c.leaf_room_id AS leaf_id, c.period, d.day
+           FROM leaves
+          CROSS JOIN LATERAL (SELECT c.occurrence_id, c.leaf_room_id, c.period FROM booking_claims c
+                               WHERE c.leaf_room_id = leaves.leaf_id AND c.period && (SELECT r FROM span)
+                                 AND NOT (c.occurrence_id = ANY($2::uuid[])) OFFSET 0) c
+          CROSS JOIN LATERAL ${days('c.period')} d(day))
+  SELECT b.key, 'booking' AS kind, b.occurrence_id,
+         (SELECT o.request_id FROM booking_occurrences o WHERE o.id = b.occurrence_id),
+         NULL::uuid AS season_id, NULL::text AS season_name
+    FROM (SELECT DISTINCT a.key, c.occurrence_id
+            FROM sl a JOIN claims c ON c.leaf_id = a.leaf_id AND c.day = a.day AND c.period && a.period) b
+  UNION
+  SELECT a.key, 'request', b.id, b.request_id, NULL, NULL
+    FROM sl a
+    JOIN pend b ON b.leaf_id = a.leaf_id AND b.day = a.day AND b.period && a.period
+               AND b.request_id IS DISTINCT FROM a.request_id
+  UNION
+  SELECT s.key, 'self', o.id, o.request_id, NULL, NULL
+    FROM (SELECT DISTINCT request_id FROM slots WHERE $3::boolean) r
+   CROSS JOIN LATERAL (SELECT o.id, o.request_id, o.period FROM booking_occurrences o
+                        WHERE o.request_id = r.request_id AND o.status IN ('pending', 'approved')
+                          AND NOT (o.id = ANY($2::uuid[])) OFFSET 0) o
+    JOIN slots s ON s.request_id = o.request_id AND s.period && o.period AND s.occ_id IS DISTINCT FROM o.id
+  UNION
+  SELECT a.key, 'season', NULL, NULL, se.id, se.name
+    FROM sl a
+    JOIN room_leaves held ON held.leaf_id = a.leaf_id
+    JOIN season_rooms sr ON sr.room_id = held.room_id
+    JOIN seasons se ON se.id = sr.season_id
+   WHERE ${seasonHoldsSql('se')} AND tstzrange(se.starts_at, se.ends_at) && a.period
+     AND se.id IS DISTINCT FROM a.season_id
+   ORDER BY 1, 2, 3`;
+
+/** New times in one room ($4, $5, $6: room, starts, ends), for the request $1 if any. */
+const NEW_SLOTS = `
+  SELECT ord::text AS key, NULL::uuid AS occ_id, $1::uuid AS request_id,
+         (SELECT season_id FROM booking_requests WHERE id = $1::uuid) AS season_id,
+         $4::uuid AS room_id, tstzrange(s, e, '[)') AS period
+    FROM unnest($5::timestamptz[], $6::timestamptz[]) WITH ORDINALITY AS t(s, e, ord)`;
+
+/** Stored occurrences ($1: their ids). */
+const STORED_SLOTS = `
+  SELECT o.id::text AS key, o.id AS occ_id, o.request_id,
+         (SELECT q.season_id FROM booking_requests q WHERE q.id = o.request_id) AS season_id, o.room_id, o.period
+    FROM booking_occurrences o
+   WHERE o.id = ANY($1::uuid[])`;
+
+/**
+ * Finds conflicts, in one place for every caller: new times before they are stored (a request being
+ * made or quoted, a move) with `detect`, and stored pending occurrences as they stand now (request
+ * views and lists, approval, GET /conflicts) with `current`. Both run the one rule above, then the
+ * venue rules (closure, holiday, outside_opening_hours) from the rooms' calendars.
  */
 @Injectable()
 export class ConflictsService {
@@ -66,91 +163,64 @@ export class ConflictsService {
     if (slots.length === 0) return [];
     const from = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
     const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
-    const rows = await preparedQuery<OverlapRow>(
-      m,
-      'frirom_conflicts',
-      `WITH mine AS (SELECT leaf_id FROM room_leaves WHERE room_id = $1),
-              near AS MATERIALIZED (SELECT DISTINCT rl.room_id FROM room_leaves rl JOIN mine USING (leaf_id)),
-              slots AS (SELECT ord::int, tstzrange(s, e, '[)') AS period
-                          FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS t(s, e, ord))
-         SELECT DISTINCT s.ord, 'booking' AS kind, o.id AS occurrence_id, o.request_id,
-                NULL::uuid AS season_id, NULL::text AS season_name
-           FROM slots s
-           JOIN booking_claims c ON c.leaf_room_id IN (SELECT leaf_id FROM mine) AND c.period && s.period
-           JOIN booking_occurrences o ON o.id = c.occurrence_id
-          WHERE NOT (o.id = ANY($5::uuid[]))
-         UNION ALL
-         SELECT s.ord, 'request', o.id, o.request_id, NULL, NULL
-           FROM slots s CROSS JOIN near
-           JOIN booking_occurrences o ON o.room_id = near.room_id AND o.period && s.period AND o.status = 'pending'
-          WHERE o.request_id IS DISTINCT FROM $4::uuid
-            AND NOT (o.id = ANY($5::uuid[]))
-         UNION ALL
-         SELECT s.ord, 'self', o.id, o.request_id, NULL, NULL
-           FROM slots s
-           JOIN booking_occurrences o ON o.request_id = $4::uuid AND o.period && s.period
-          WHERE o.status IN ('pending', 'approved') AND NOT (o.id = ANY($5::uuid[]))
-         UNION ALL
-         SELECT s.ord, 'season', NULL, NULL, se.id, se.name
-           FROM slots s
-           JOIN seasons se ON ${seasonHoldsSql('se')} AND tstzrange(se.starts_at, se.ends_at) && s.period
-          WHERE EXISTS (SELECT 1 FROM season_rooms sr JOIN room_leaves rl ON rl.room_id = sr.room_id
-                         WHERE sr.season_id = se.id AND rl.leaf_id IN (SELECT leaf_id FROM mine))
-            AND se.id IS DISTINCT FROM (SELECT season_id FROM booking_requests WHERE id = $4::uuid)
-          ORDER BY 1, 2, 3`,
-      [
-        roomId,
-        slots.map((s) => s.startsAt),
-        slots.map((s) => s.endsAt),
-        options.requestId ?? null,
-        options.ignoreOccurrenceIds ?? [],
-      ],
-    );
+    // One after the other: inside a transaction both queries share one connection.
+    const rows = await preparedQuery<ConflictRow>(m, 'frirom_conflicts_new', conflictRowsSql(NEW_SLOTS), [
+      options.requestId ?? null,
+      options.ignoreOccurrenceIds ?? [],
+      Boolean(options.requestId),
+      roomId,
+      slots.map((s) => s.startsAt),
+      slots.map((s) => s.endsAt),
+    ]);
     const calendar = await this.calendars.calendar(roomId, from, to, m);
-
     const conflicts: Conflict[][] = slots.map((slot) => venueConflicts(calendar, slot));
-    for (const row of rows) {
-      if (row.kind === 'season') {
-        const held: Conflict & { seasonId: string } = {
-          kind: 'season',
-          seasonId: row.season_id!,
-          reason: `Held for the season ${row.season_name} until its allocation is published`,
-        };
-        conflicts[row.ord - 1].push(held);
-        continue;
-      }
-      conflicts[row.ord - 1].push({
-        kind: row.kind,
-        occurrenceId: row.occurrence_id,
-        requestId: row.request_id,
-      });
-    }
+    for (const row of rows) conflicts[Number(row.key) - 1].push(toConflict(row));
     addSelfOverlaps(slots, conflicts);
     return conflicts;
   }
 
   /**
    * The conflicts of stored pending occurrences as they stand now (other requests may have been made,
-   * approved or withdrawn since, closures added): the one answer behind GET /conflicts, request views
-   * and approval. One detect per request and room, one after the other (a transaction's manager has
-   * one connection).
+   * approved or withdrawn since, closures added): the one answer behind request views and lists,
+   * approval and GET /conflicts. One query for all of them, one for all their rooms' calendars.
    */
-  async current(m: EntityManager, occurrences: StoredSlot[]): Promise<Map<string, Conflict[]>> {
-    const batches = new Map<string, StoredSlot[]>();
-    for (const o of occurrences) {
-      const key = `${o.requestId}/${o.roomId}`;
-      batches.set(key, [...(batches.get(key) ?? []), o]);
-    }
+  async current(
+    m: EntityManager,
+    occurrences: StoredSlot[],
+    options: CurrentOptions = {},
+  ): Promise<Map<string, Conflict[]>> {
     const found = new Map<string, Conflict[]>();
-    for (const list of batches.values()) {
-      const conflicts = await this.detect(m, list[0].roomId, list, {
-        requestId: list[0].requestId,
-        ignoreOccurrenceIds: list.map((o) => o.id),
-      });
-      list.forEach((o, i) => found.set(o.id, conflicts[i]));
-    }
+    if (occurrences.length === 0) return found;
+    const rows = await preparedQuery<ConflictRow>(
+      m,
+      'frirom_conflicts_stored',
+      conflictRowsSql(STORED_SLOTS),
+      [occurrences.map((o) => o.id), [], options.self ?? true],
+    );
+    const byRoom = new Map<string, StoredSlot[]>();
+    for (const o of occurrences) byRoom.set(o.roomId, [...(byRoom.get(o.roomId) ?? []), o]);
+    const calendars = await this.calendars.calendars(
+      m,
+      [...byRoom.keys()],
+      new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
+      new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
+    );
+    for (const o of occurrences) found.set(o.id, venueConflicts(calendars.get(o.roomId)!, o));
+    for (const row of rows) found.get(row.key)!.push(toConflict(row));
     return found;
   }
+}
+
+function toConflict(row: ConflictRow): Conflict {
+  if (row.kind === 'season') {
+    const held: SeasonConflict = {
+      kind: 'season',
+      seasonId: row.season_id!,
+      reason: `Held for the season ${row.season_name} until its allocation is published`,
+    };
+    return held;
+  }
+  return { kind: row.kind, occurrenceId: row.occurrence_id!, requestId: row.request_id! };
 }
 
 function venueConflicts(calendar: RoomCalendar, slot: Slot): Conflict[] {
@@ -166,7 +236,7 @@ function venueConflicts(calendar: RoomCalendar, slot: Slot): Conflict[] {
   });
 }
 
-/** Slots of one batch that overlap each other each get one `self` conflict. */
+/** New slots that overlap each other each get one `self` conflict. */
 function addSelfOverlaps(slots: Slot[], conflicts: Conflict[][]): void {
   const order = slots
     .map((_, i) => i)

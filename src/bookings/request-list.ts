@@ -2,6 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { BookingRequest, REQUEST_STATUSES, RequestStatus } from '../booking-records/booking-request.entity';
 import { requestViews } from './booking-views';
+import { ConflictsService } from './conflicts.service';
 import { BookingRequestQuery } from './dto/booking-request-query.dto';
 import { BookingRequestPage, RequestStateCounts } from './dto/views';
 
@@ -18,6 +19,7 @@ export async function listRequests(
   m: EntityManager,
   q: BookingRequestQuery,
   caller: AuthUser,
+  conflicts: ConflictsService,
 ): Promise<BookingRequestPage> {
   const params: unknown[] = [];
   const p = (value: unknown): string => `$${params.push(value)}`;
@@ -55,7 +57,7 @@ export async function listRequests(
   const found = ids.length > 0 ? await m.findBy(BookingRequest, { id: In(ids) }) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const requests = ids.map((id) => byId.get(id)!);
-  const [views, marked] = await Promise.all([requestViews(m, requests), conflictMarks(m, ids)]);
+  const [views, marked] = await Promise.all([requestViews(m, requests), conflictMarks(m, conflicts, ids)]);
   const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as unknown as RequestStateCounts;
   for (const row of perState) counts[row.status] = row.n;
   return {
@@ -66,27 +68,38 @@ export async function listRequests(
 }
 
 /**
- * Requests with a pending date that competes with another request's pending date in a clashing room
- * (the room, its parent or its sections, through room_leaves), meets an approved booking's claim, or
- * met a closure, holiday, opening hours or season when it was checked.
+ * Requests with a pending date that meets anything but its own request's other dates, as things stand
+ * now (ConflictsService.current, as the request's own view shows them).
  */
-async function conflictMarks(m: EntityManager, requestIds: string[]): Promise<Set<string>> {
+async function conflictMarks(
+  m: EntityManager,
+  conflicts: ConflictsService,
+  requestIds: string[],
+): Promise<Set<string>> {
   if (requestIds.length === 0) return new Set();
-  const rows = await m.query<{ request_id: string }[]>(
-    `SELECT DISTINCT a.request_id
-       FROM booking_occurrences a
-      WHERE a.request_id = ANY($1) AND a.status = 'pending'
-        AND (EXISTS (SELECT 1 FROM room_leaves la
-                       JOIN room_leaves lb ON lb.leaf_id = la.leaf_id
-                       JOIN booking_occurrences b ON b.room_id = lb.room_id AND b.status = 'pending'
-                                                 AND b.period && a.period AND b.request_id <> a.request_id
-                      WHERE la.room_id = a.room_id)
-          OR EXISTS (SELECT 1 FROM room_leaves la
-                       JOIN booking_claims c ON c.leaf_room_id = la.leaf_id AND c.period && a.period
-                      WHERE la.room_id = a.room_id)
-          OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.conflicts) c
-                      WHERE c->>'kind' IN ('closure', 'holiday', 'outside_opening_hours', 'season')))`,
+  const pending = await m.query<StoredRow[]>(
+    `SELECT id, request_id, room_id, starts_at, ends_at FROM booking_occurrences
+      WHERE request_id = ANY($1) AND status = 'pending'`,
     [requestIds],
   );
-  return new Set(rows.map((r) => r.request_id));
+  const now = await conflicts.current(
+    m,
+    pending.map((o) => ({
+      id: o.id,
+      requestId: o.request_id,
+      roomId: o.room_id,
+      startsAt: o.starts_at,
+      endsAt: o.ends_at,
+    })),
+    { self: false },
+  );
+  return new Set(pending.filter((o) => now.get(o.id)!.length > 0).map((o) => o.request_id));
+}
+
+interface StoredRow {
+  id: string;
+  request_id: string;
+  room_id: string;
+  starts_at: Date;
+  ends_at: Date;
 }

@@ -9,6 +9,7 @@ import {
   CreateOrganisationDto,
   FieldChangeView,
   OrganisationEventView,
+  OrganisationNameView,
   OrganisationQuery,
   OrganisationView,
   UpdateOrganisationDto,
@@ -59,6 +60,17 @@ export class OrganisationsController {
   @ApiOkResponse({ type: PageOf(OrganisationView) })
   list(@Query() q: OrganisationQuery, @CurrentUser() user: AuthUser): Promise<Page<OrganisationView>> {
     return this.organisations.list(q, user);
+  }
+
+  @Get('names')
+  @Roles('applicant', 'staff')
+  @ApiOperation({
+    summary: 'Organisations by name only: the same list and filters as GET /organisations, each {id, name}',
+    description: "For pickers and filters, such as staff's inbox: none of the full view's lookups",
+  })
+  @ApiOkResponse({ type: PageOf(OrganisationNameView) })
+  names(@Query() q: OrganisationQuery, @CurrentUser() user: AuthUser): Promise<Page<OrganisationNameView>> {
+    return this.organisations.names(q, user);
   }
 
   @Get('lookup/:orgNumber')

@@ -5,6 +5,7 @@ import { preparedQuery } from '../database/transaction';
 import { Availability, availability, RoomCalendar } from '../core/venues/availability';
 
 interface CalendarRow {
+  id: string;
   closed_on_public_holidays: boolean;
   hours: { weekday: number; opens: number; closes: number }[];
   closures: { id: string; starts_at: string; ends_at: string; reason: string }[];
@@ -13,7 +14,7 @@ interface CalendarRow {
 /**
  * What the venue rules say about a room over a period: its opening hours, the closures that reach it
  * (of its building, or of any room sharing a leaf with it: closing a court closes its hall), and
- * whether its building closes on public holidays. Loaded once per period, then asked per occurrence.
+ * whether its building closes on public holidays. Loaded once per period (for many rooms at once if need be), then asked per occurrence.
  */
 @Injectable()
 export class RoomCalendarService {
@@ -25,10 +26,22 @@ export class RoomCalendarService {
     to: Date,
     m: EntityManager = this.dataSource.manager,
   ): Promise<RoomCalendar> {
-    const [row] = await preparedQuery<CalendarRow>(
+    const calendar = (await this.calendars(m, [roomId], from, to)).get(roomId);
+    if (!calendar) throw notFound('Room');
+    return calendar;
+  }
+
+  /** The calendars of several rooms over one period, in one query; rooms that do not exist are left out. */
+  async calendars(
+    m: EntityManager,
+    roomIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, RoomCalendar>> {
+    const rows = await preparedQuery<CalendarRow>(
       m,
-      'frirom_room_calendar',
-      `SELECT b.closed_on_public_holidays,
+      'frirom_room_calendars',
+      `SELECT r.id, b.closed_on_public_holidays,
               COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'opens', opens, 'closes', closes))
                           FROM opening_hours WHERE room_id = r.id), '[]') AS hours,
               COALESCE((SELECT json_agg(json_build_object('id', c.id, 'starts_at', c.starts_at,
@@ -40,20 +53,24 @@ export class RoomCalendarService {
                                                    JOIN room_leaves other ON other.leaf_id = mine.leaf_id
                                                   WHERE mine.room_id = r.id))), '[]') AS closures
          FROM rooms r JOIN buildings b ON b.id = r.building_id
-        WHERE r.id = $1`,
-      [roomId, from, to],
+        WHERE r.id = ANY($1::uuid[])`,
+      [roomIds, from, to],
     );
-    if (!row) throw notFound('Room');
-    return {
-      closedOnPublicHolidays: row.closed_on_public_holidays,
-      openingHours: row.hours,
-      closures: row.closures.map((c) => ({
-        id: c.id,
-        startsAt: new Date(c.starts_at),
-        endsAt: new Date(c.ends_at),
-        reason: c.reason,
-      })),
-    };
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          closedOnPublicHolidays: row.closed_on_public_holidays,
+          openingHours: row.hours,
+          closures: row.closures.map((c) => ({
+            id: c.id,
+            startsAt: new Date(c.starts_at),
+            endsAt: new Date(c.ends_at),
+            reason: c.reason,
+          })),
+        },
+      ]),
+    );
   }
 
   async availability(roomId: string, startsAt: Date, endsAt: Date): Promise<Availability> {

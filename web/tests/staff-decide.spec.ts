@@ -215,4 +215,30 @@ test.describe('staff decide', () => {
     expect(res).not.toBeNull();
     await context.close();
   });
+
+  test('a signed-in applicant gets the 403 page, and its data requests carry no data', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const signedIn = await page.request.post('/auth/session', {
+      data: { email: 'applicant@demo.frirom.no', password: 'demo-applicant' },
+      headers: { origin: baseURL ?? '' },
+    });
+    expect(signedIn.ok()).toBeTruthy();
+    const pages = [
+      ['/saksbehandling', 'routes/saksbehandling._index'],
+      ['/saksbehandling/konflikter', 'routes/saksbehandling.konflikter'],
+    ];
+    for (const [path, route] of pages) {
+      expect((await page.goto(path))?.status()).toBe(403);
+      // A client-side navigation's data request can run the page's loader alone, without the layout's.
+      const data = await page.request.get(`${path}.data?_routes=${encodeURIComponent(route)}`);
+      const body = await data.text();
+      expect(body).toContain('403');
+      expect(body).not.toContain('filters');
+    }
+    await context.close();
+  });
 });

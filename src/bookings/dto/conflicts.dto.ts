@@ -50,6 +50,12 @@ export class BlockerView {
   organisationName?: string;
 }
 
+export class TimelineRoomView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentRoomId!: string | null;
+}
+
 export class ConflictGroupView {
   @ApiProperty({
     type: [CompetingOccurrenceView],
@@ -58,6 +64,11 @@ export class ConflictGroupView {
   occurrences!: CompetingOccurrenceView[];
   @ApiProperty({ type: [BlockerView], description: 'Approved bookings and venue rules they meet' })
   blockedBy!: BlockerView[];
+  @ApiProperty({
+    type: [TimelineRoomView],
+    description: "The group's timeline: the room of each occurrence and booking, its parent and its sections",
+  })
+  rooms!: TimelineRoomView[];
 }
 
 export class ConflictGroupPage {

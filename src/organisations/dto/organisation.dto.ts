@@ -195,6 +195,12 @@ export class FieldChangeView {
   to!: unknown;
 }
 
+/** An organisation by name only (GET /organisations/names), for pickers and filters. */
+export class OrganisationNameView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class OrganisationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() orgNumber!: string;

@@ -508,6 +508,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisations by name only: the same list and filters as GET /organisations, each {id, name}
+         * @description For pickers and filters, such as staff's inbox: none of the full view's lookups
+         */
+        get: operations["OrganisationsController_names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/lookup/{orgNumber}": {
         parameters: {
             query?: never;
@@ -2097,6 +2117,15 @@ export interface components {
             items: components["schemas"]["OrganisationView"][];
             total: number;
         };
+        OrganisationNameView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OrganisationNameViewPage: {
+            items: components["schemas"]["OrganisationNameView"][];
+            total: number;
+        };
         RegisterLookupView: {
             /** @example 974760673 */
             orgNumber: string;
@@ -2995,11 +3024,20 @@ export interface components {
             /** @description The organisation holding the approved booking */
             organisationName?: string;
         };
+        TimelineRoomView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            parentRoomId: string | null;
+        };
         ConflictGroupView: {
             /** @description Pending occurrences competing for the same time */
             occurrences: components["schemas"]["CompetingOccurrenceView"][];
             /** @description Approved bookings and venue rules they meet */
             blockedBy: components["schemas"]["BlockerView"][];
+            /** @description The group's timeline: the room of each occurrence and booking, its parent and its sections */
+            rooms: components["schemas"]["TimelineRoomView"][];
         };
         ConflictGroupPage: {
             items: components["schemas"]["ConflictGroupView"][];
@@ -6378,6 +6416,68 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         /** @enum {string} */
                         code?: "REGISTER_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    OrganisationsController_names: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "verified";
+                kind?: "voluntary" | "sports" | "study_association" | "public" | "commercial" | "private";
+                /** @description unchecked: not yet checked against the register */
+                registerStatus?: "unchecked" | "checked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationNameViewPage"];
+                };
+            };
+            /** @description The request is not valid: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not signed in: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Signed in, but not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from 'react-router';
+import type { Middleware } from 'openapi-fetch';
 import { apiFor } from '../api/client';
 import { requireUser } from './session.server';
 
@@ -9,6 +10,26 @@ import { requireUser } from './session.server';
 export async function staffApi(request: Request, context: AppLoadContext) {
   await requireUser(request, context, ['staff']);
   return apiFor(request, context);
+}
+
+/**
+ * The API for a staff page's loader, with the staff check asked beside the page's own calls rather
+ * than before them (one round trip less on every page): /auth/me starts at once, and each API answer
+ * waits for it, so a caller who is not staff gets the sign-in redirect or the 403 page, as with
+ * requireUser, and never the page's data, even from a data request that runs this loader alone.
+ */
+export function staffReader(request: Request, context: AppLoadContext) {
+  const api = apiFor(request, context);
+  const allowed = requireUser(request, context, ['staff']);
+  allowed.catch(() => undefined); // answered where awaited, below
+  const checked: Middleware = {
+    async onResponse({ response }) {
+      await allowed;
+      return response;
+    },
+  };
+  api.client.use(checked);
+  return api;
 }
 
 /** A form's text field, trimmed; '' when missing. */

@@ -4,12 +4,12 @@ import { errorOf, need } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { formatDateTime } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
-import { field, staffApi } from '../lib/staff.server';
+import { field, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.e-post';
 
 /** Mails that did not go out, each with a way to send it again. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { client } = await staffApi(request, context);
+  const { client } = staffReader(request, context);
   const failed = await client
     .GET('/admin/outbox', { params: { query: { status: 'failed', limit: 100 } } })
     .then(need);

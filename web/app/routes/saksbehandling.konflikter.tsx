@@ -8,12 +8,12 @@ import { isStale, StaleAlert } from '../components/staff/stale-alert';
 import { usePolling } from '../components/staff/use-polling';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
-import { field, intField, staffApi } from '../lib/staff.server';
+import { field, intField, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.konflikter';
 
 /** Open conflicts, each group on a timeline of its day; decide there who gets the date. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { client } = await staffApi(request, context);
+  const { client } = staffReader(request, context);
   const url = new URL(request.url);
   const day = (name: string) => {
     const v = url.searchParams.get(name) ?? '';
@@ -46,20 +46,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       .then(need),
     client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
   ]);
-  // The rooms of the buildings concerned, for each group's tree of room, parent and sections.
-  const buildings = [...new Set(conflicts.items.flatMap((g) => g.occurrences.map((o) => o.buildingId)))];
-  const rooms = await Promise.all(
-    buildings.map((buildingId) =>
-      client.GET('/rooms', { params: { query: { buildingId, limit: 500 } } }).then(need),
-    ),
-  );
   return {
     filters,
     buildings: allBuildings.items.map((b) => ({ id: b.id, name: b.name })),
+    // Each group carries its timeline's rooms (room, parent, sections): no /rooms call per building.
     conflicts,
-    rooms: rooms
-      .flatMap((page) => page.items)
-      .map((r) => ({ id: r.id, name: r.name, parentRoomId: r.parentRoomId ?? null })),
     done: url.searchParams.get('ok'),
   };
 }
@@ -104,7 +95,7 @@ export default function Conflicts({ loaderData, actionData }: Route.ComponentPro
   const t = useT();
   const lang = useLang();
   usePolling();
-  const { conflicts, rooms, done, filters, buildings } = loaderData;
+  const { conflicts, done, filters, buildings } = loaderData;
   const title = t('staff.conflicts.title');
   return (
     <>
@@ -151,7 +142,7 @@ export default function Conflicts({ loaderData, actionData }: Route.ComponentPro
             {formatDateTime(g.occurrences[0].startsAt, lang)}:{' '}
             {g.occurrences.map((o) => o.roomName).join(', ')}
           </Heading>
-          <ConflictTimeline group={g} rooms={rooms} />
+          <ConflictTimeline group={g} rooms={g.rooms} />
           {g.blockedBy.length > 0 && (
             <ul>
               {g.blockedBy.map((b, i) => (

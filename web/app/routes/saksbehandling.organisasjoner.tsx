@@ -5,7 +5,7 @@ import type { components } from '../api/schema';
 import { PageTitle } from '../components/page-title';
 import { formatDateTime } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
-import { field, staffApi } from '../lib/staff.server';
+import { field, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.organisasjoner';
 
 type Org = components['schemas']['OrganisationView'];
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Organisations to verify (pending first), with what changed since staff last verified them. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { client } = await staffApi(request, context);
+  const { client } = staffReader(request, context);
   const url = new URL(request.url);
   const historyOf = url.searchParams.get('historikk') ?? '';
   const [pending, verified, history] = await Promise.all([

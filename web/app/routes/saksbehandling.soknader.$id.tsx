@@ -10,12 +10,12 @@ import { isStale, StaleAlert } from '../components/staff/stale-alert';
 import { formatMoney } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
 import { fieldProblems, type FormErrors } from '../lib/form-errors';
-import { field, intField, staffApi } from '../lib/staff.server';
+import { field, intField, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.soknader.$id';
 
 /** One request: every date with its status, conflicts and fee; decide, move, re-price; its history. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { client } = await staffApi(request, context);
+  const { client } = staffReader(request, context);
   const path = { id: params.id };
   const [view, history] = await Promise.all([
     client.GET('/booking-requests/{id}', { params: { path } }).then(need),
