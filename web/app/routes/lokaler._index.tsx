@@ -16,10 +16,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { client } = apiFor(request, context);
   const t = (k: Parameters<typeof translate>[1]) => translate(langOf(request), k);
   const search = roomSearchOf(new URL(request.url));
-  const [buildings, rules] = await Promise.all([
-    client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
-    client.GET('/public/exemption-rules').then(need),
-  ]);
   const minCapacity = /^\d+$/.test(search.plasser) ? Number(search.plasser) : undefined;
   const filters = {
     minCapacity,
@@ -27,28 +23,38 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     buildingId: search.bygg || undefined,
   };
   const windowAsked = Boolean(search.dato || search.fra || search.til);
-  let rooms: Omit<RoomSummary, 'freeFor'>[];
+  // The three calls at once: the rooms do not wait for the buildings and rules.
+  const [buildings, rules, free, listed] = await Promise.all([
+    client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
+    client.GET('/public/exemption-rules').then(need),
+    windowAsked
+      ? client.GET('/public/free-rooms', {
+          params: { query: { date: search.dato, from: search.fra, to: search.til, limit: 500, ...filters } },
+        })
+      : null,
+    windowAsked
+      ? null
+      : client.GET('/rooms', {
+          params: { query: { limit: 500, kind: (search.type || undefined) as never, ...filters } },
+        }),
+  ]);
+  let rooms: Omit<RoomSummary, 'freeFor'>[] = [];
   let error: string | null = null;
-  if (windowAsked) {
-    const answer = await client.GET('/public/free-rooms', {
-      params: { query: { date: search.dato, from: search.fra, to: search.til, limit: 500, ...filters } },
-    });
-    const failed = errorOf(answer);
+  if (free) {
+    const failed = errorOf(free);
     if (failed) error = search.dato && search.fra && search.til ? failed.message : t('rooms.needWindow');
-    rooms = (answer.data?.items ?? []).filter((r) => !search.type || r.kind === search.type);
-  } else {
-    const answer = await client.GET('/rooms', {
-      params: { query: { limit: 500, kind: (search.type || undefined) as never, ...filters } },
-    });
-    error = errorOf(answer)?.message ?? null;
+    rooms = (free.data?.items ?? []).filter((r) => !search.type || r.kind === search.type);
+  } else if (listed) {
+    error = errorOf(listed)?.message ?? null;
     const names = new Map(buildings.items.map((b) => [b.id, b.name]));
-    rooms = (answer.data?.items ?? []).map((r) => ({ ...r, buildingName: names.get(r.buildingId) ?? '' }));
+    rooms = (listed.data?.items ?? []).map((r) => ({ ...r, buildingName: names.get(r.buildingId) ?? '' }));
   }
   const kinds = new Map(buildings.items.map((b) => [b.name, b.kind]));
   return {
     search,
     windowAsked: windowAsked && !error,
-    buildings: buildings.items,
+    // Only what the form's building list needs.
+    buildings: buildings.items.map((b) => ({ id: b.id, name: b.name })),
     error,
     rooms: rooms.map((r) => ({
       id: r.id,
