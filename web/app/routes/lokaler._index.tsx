@@ -1,4 +1,5 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Pagination, Paragraph } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { RoomCard, type RoomSummary } from '../components/room-card';
@@ -8,6 +9,9 @@ import { formatDay } from '../i18n/format';
 import { langOf, translate, useLang, useT } from '../i18n/i18n';
 import type { Route } from './+types/lokaler._index';
 
+/** Results per page: a city has hundreds of free rooms on an evening; ?side=2 shows the next ones. */
+const PAGE = 50;
+
 /**
  * Rooms, or with a date and a time window the rooms free for the whole of it
  * (/lokaler?dato=2027-09-07&fra=18:00&til=20:00&plasser=20), filtered by kind, building, accessibility.
@@ -15,7 +19,8 @@ import type { Route } from './+types/lokaler._index';
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { client } = apiFor(request, context);
   const t = (k: Parameters<typeof translate>[1]) => translate(langOf(request), k);
-  const search = roomSearchOf(new URL(request.url));
+  const url = new URL(request.url);
+  const search = roomSearchOf(url);
   const minCapacity = /^\d+$/.test(search.plasser) ? Number(search.plasser) : undefined;
   const filters = {
     minCapacity,
@@ -50,13 +55,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     rooms = (listed.data?.items ?? []).map((r) => ({ ...r, buildingName: names.get(r.buildingId) ?? '' }));
   }
   const kinds = new Map(buildings.items.map((b) => [b.name, b.kind]));
+  const pages = Math.max(1, Math.ceil(rooms.length / PAGE));
+  const side = Math.min(pages, Math.max(1, Number(url.searchParams.get('side')) || 1));
   return {
     search,
+    total: rooms.length,
+    side,
+    pages,
     windowAsked: windowAsked && !error,
     // Only what the form's building list needs.
     buildings: buildings.items.map((b) => ({ id: b.id, name: b.name })),
     error,
-    rooms: rooms.map((r) => ({
+    rooms: rooms.slice((side - 1) * PAGE, side * PAGE).map((r) => ({
       id: r.id,
       name: r.name,
       kind: r.kind,
@@ -73,7 +83,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Rooms({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const lang = useLang();
-  const { search, rooms, buildings, error, windowAsked } = loaderData;
+  const location = useLocation();
+  const { search, rooms, total, side, pages, buildings, error, windowAsked } = loaderData;
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams(location.search);
+    if (n === 1) params.delete('side');
+    else params.set('side', String(n));
+    return `${location.pathname}?${params.toString()}`;
+  };
   const title = windowAsked ? t('rooms.freeTitle') : t('rooms.title');
   return (
     <>
@@ -91,23 +108,49 @@ export default function Rooms({ loaderData }: Route.ComponentProps) {
         <Heading level={2} data-size="sm" id="results" aria-live="polite">
           {windowAsked
             ? t('rooms.freeCount', {
-                count: rooms.length,
+                count: total,
                 date: formatDay(search.dato, lang),
                 from: search.fra,
                 to: search.til,
               })
-            : t('rooms.count', { count: rooms.length })}
+            : t('rooms.count', { count: total })}
         </Heading>
         {rooms.length === 0 ? (
           <Paragraph>{t('rooms.none')}</Paragraph>
         ) : (
-          <ul className="grid">
-            {rooms.map((room) => (
-              <li key={room.id}>
-                <RoomCard room={room} />
-              </li>
-            ))}
-          </ul>
+          <>
+            {pages > 1 && (
+              <Paragraph>
+                {t('rooms.showing', {
+                  first: (side - 1) * PAGE + 1,
+                  last: (side - 1) * PAGE + rooms.length,
+                  count: total,
+                })}
+              </Paragraph>
+            )}
+            <ul className="grid">
+              {rooms.map((room) => (
+                <li key={room.id}>
+                  <RoomCard room={room} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {pages > 1 && (
+          <Pagination aria-label={t('rooms.pages')}>
+            <Pagination.List>
+              {Array.from({ length: pages }, (_, i) => i + 1)
+                .filter((n) => n === 1 || n === pages || Math.abs(n - side) <= 2)
+                .map((n) => (
+                  <Pagination.Item key={n}>
+                    <Pagination.Button asChild aria-current={n === side ? 'page' : undefined}>
+                      <RouterLink to={pageLink(n)}>{n}</RouterLink>
+                    </Pagination.Button>
+                  </Pagination.Item>
+                ))}
+            </Pagination.List>
+          </Pagination>
         )}
       </section>
     </>
