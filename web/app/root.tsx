@@ -18,7 +18,7 @@ import type { Route } from './+types/root';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { PageTitle } from './components/page-title';
-import { isLang, LANG_COOKIE, langOf, useLang, useT } from './i18n/i18n';
+import { CATALOGUE_URL, isLang, LANG_COOKIE, langOf, useLang, useT } from './i18n/i18n';
 
 /**
  * Every page's language. `?lang=en` (or nb) is remembered in a cookie for a year, then the address
@@ -51,6 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {/* The texts the browser needs before the page comes alive (entry.client.tsx). */}
+        <link rel="preload" href={CATALOGUE_URL[lang]} as="fetch" crossOrigin="anonymous" />
         <Meta />
         <Links />
       </head>
