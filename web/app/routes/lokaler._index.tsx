@@ -28,45 +28,54 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     buildingId: search.bygg || undefined,
   };
   const windowAsked = Boolean(search.dato || search.fra || search.til);
+  const asked = Math.min(1000, Math.max(1, Math.floor(Number(url.searchParams.get('side'))) || 1));
+  // The API gives one page when it can filter by everything asked; free rooms it cannot filter by kind,
+  // so with a kind those are filtered here, from the first 500.
+  const apiPages = !windowAsked || !search.type;
+  const page = apiPages ? { limit: PAGE, offset: (asked - 1) * PAGE } : { limit: 500 };
   // The three calls at once: the rooms do not wait for the buildings and rules.
   const [buildings, rules, free, listed] = await Promise.all([
     client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
     client.GET('/public/exemption-rules').then(need),
     windowAsked
       ? client.GET('/public/free-rooms', {
-          params: { query: { date: search.dato, from: search.fra, to: search.til, limit: 500, ...filters } },
+          params: { query: { date: search.dato, from: search.fra, to: search.til, ...page, ...filters } },
         })
       : null,
     windowAsked
       ? null
       : client.GET('/rooms', {
-          params: { query: { limit: 500, kind: (search.type || undefined) as never, ...filters } },
+          params: { query: { ...page, kind: (search.type || undefined) as never, ...filters } },
         }),
   ]);
   let rooms: Omit<RoomSummary, 'freeFor'>[] = [];
+  let total = 0;
   let error: string | null = null;
   if (free) {
     const failed = errorOf(free);
     if (failed) error = search.dato && search.fra && search.til ? failed.message : t('rooms.needWindow');
     rooms = (free.data?.items ?? []).filter((r) => !search.type || r.kind === search.type);
+    total = apiPages ? (free.data?.total ?? 0) : rooms.length;
   } else if (listed) {
     error = errorOf(listed)?.message ?? null;
     const names = new Map(buildings.items.map((b) => [b.id, b.name]));
     rooms = (listed.data?.items ?? []).map((r) => ({ ...r, buildingName: names.get(r.buildingId) ?? '' }));
+    total = listed.data?.total ?? 0;
   }
   const kinds = new Map(buildings.items.map((b) => [b.name, b.kind]));
-  const pages = Math.max(1, Math.ceil(rooms.length / PAGE));
-  const side = Math.min(pages, Math.max(1, Number(url.searchParams.get('side')) || 1));
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const side = apiPages ? asked : Math.min(pages, asked);
+  if (!apiPages) rooms = rooms.slice((side - 1) * PAGE, side * PAGE);
   return {
     search,
-    total: rooms.length,
+    total,
     side,
     pages,
     windowAsked: windowAsked && !error,
     // Only what the form's building list needs.
     buildings: buildings.items.map((b) => ({ id: b.id, name: b.name })),
     error,
-    rooms: rooms.slice((side - 1) * PAGE, side * PAGE).map((r) => ({
+    rooms: rooms.map((r) => ({
       id: r.id,
       name: r.name,
       kind: r.kind,
