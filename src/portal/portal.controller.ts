@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/decorators';
 import { Page, PageOf } from '../common/http/pagination';
+import { PublicCache } from '../common/http/public-cache';
 import {
   CalendarQuery,
   FreeRoomsAnswer,
@@ -24,6 +25,7 @@ export class PortalController {
   ) {}
 
   @Get('organisations')
+  @PublicCache()
   @ApiOperation({ summary: 'Verified organisations, public fields only' })
   @ApiOkResponse({ type: PageOf(PublicOrganisationView) })
   organisations(@Query() q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {

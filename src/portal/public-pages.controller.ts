@@ -3,6 +3,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/decorators';
 import { IdParam } from '../common/http/id-param';
+import { PublicCache } from '../common/http/public-cache';
 import {
   ActivitiesAnswer,
   ActivitiesQuery,
@@ -21,6 +22,7 @@ export class PublicPagesController {
   constructor(private readonly pages: PublicPagesService) {}
 
   @Get('activities')
+  @PublicCache()
   @ApiErrors('INVALID_TIME_RANGE')
   @ApiOperation({
     summary: 'Approved bookings of verified organisations as activities, by day range (at most 62 days)',
@@ -50,6 +52,7 @@ export class PublicPagesController {
   }
 
   @Get('exemption-rules')
+  @PublicCache()
   @ApiOperation({
     summary: 'The exemption rules valid today, in rank order: what makes a room cheaper or free',
   })

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Public, Roles } from '../common/auth/decorators';
 import { IdParam } from '../common/http/id-param';
 import { Page, PageOf } from '../common/http/pagination';
+import { PublicCache } from '../common/http/public-cache';
 import { BuildingsService } from './buildings.service';
 import { BuildingQuery, BuildingView, CreateBuildingDto, UpdateBuildingDto } from './dto/venue.dto';
 
@@ -29,6 +30,7 @@ export class BuildingsController {
 
   @Get()
   @Public()
+  @PublicCache()
   @ApiOperation({ summary: 'List buildings' })
   @ApiOkResponse({ type: PageOf(BuildingView) })
   list(@Query() q: BuildingQuery): Promise<Page<BuildingView>> {

@@ -13,13 +13,12 @@ import {
   Outlet,
   type ShouldRevalidateFunction,
 } from 'react-router';
-import { SESSION_COOKIE } from './api/client';
 import { currentUser } from './lib/session.server';
 import type { Route } from './+types/root';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { PageTitle } from './components/page-title';
-import { isLang, LANG_COOKIE, langOf, readCookie, useLang, useT } from './i18n/i18n';
+import { CATALOGUE_URL, isLang, LANG_COOKIE, langOf, useLang, useT } from './i18n/i18n';
 
 /**
  * Every page's language. `?lang=en` (or nb) is remembered in a cookie for a year, then the address
@@ -33,8 +32,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const cookie = `${LANG_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`;
     throw redirect(url.pathname + url.search, isLang(asked) ? { headers: { 'Set-Cookie': cookie } } : {});
   }
-  // Public pages stay fast: the API is asked who is signed in only when a session cookie is there.
-  const user = readCookie(request, SESSION_COOKIE) ? await currentUser(request, context) : null;
+  // Public pages stay fast: the API is asked who is signed in only when a session cookie is there, and
+  // only once per request however many loaders ask (lib/session.server.ts).
+  const user = await currentUser(request, context);
   return { lang: langOf(request), user: user && { name: user.name, roles: user.roles } };
 }
 
@@ -51,6 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {/* The texts the browser needs before the page comes alive (entry.client.tsx). */}
+        <link rel="preload" href={CATALOGUE_URL[lang]} as="fetch" crossOrigin="anonymous" />
         <Meta />
         <Links />
       </head>

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { AppLoadContext } from 'react-router';
 import { langOf } from '../i18n/i18n';
+import { cachedFetch } from './public-cache';
 import type { paths } from './schema';
 import '../context';
 
@@ -23,7 +24,8 @@ export interface Api {
 
 /**
  * The API as this request's user sees it: over HTTP on this same process, with the user's session
- * cookie and language passed on, so the API answers (and words its errors) as for them. Server only:
+ * cookie and language passed on, so the API answers (and words its errors) as for them; anonymous
+ * answers the API marks as public are reused briefly (./public-cache.ts). Server only:
  * call it in a loader or an action, never in a component.
  */
 export function apiFor(request: Request, context: AppLoadContext): Api {
@@ -46,7 +48,7 @@ export function apiFor(request: Request, context: AppLoadContext): Api {
       return response;
     },
   };
-  const client = createClient<paths>({ baseUrl: context.apiBaseUrl });
+  const client = createClient<paths>({ baseUrl: context.apiBaseUrl, fetch: cachedFetch });
   client.use(forward);
   return { client, headers };
 }

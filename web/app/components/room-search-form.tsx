@@ -42,7 +42,7 @@ export function roomSearchOf(url: URL): RoomSearch {
 interface Props {
   search?: Partial<RoomSearch>;
   /** Buildings to choose among: the full search on /lokaler; the front page shows the short one. */
-  buildings?: components['schemas']['BuildingView'][];
+  buildings?: Pick<components['schemas']['BuildingView'], 'id' | 'name'>[];
 }
 
 /** A GET form to /lokaler: it works the same with JavaScript off. */

@@ -2,6 +2,7 @@ import { Table } from '@digdir/designsystemet-react';
 import type { components } from '../api/schema';
 import { formatShortDate, formatTime } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
+import { osloDateOf } from '../lib/week';
 
 type Busy = components['schemas']['BusyTimeView'];
 type Opening = components['schemas']['OpeningWindowDto'];
@@ -20,8 +21,7 @@ export function RoomWeek({
 }) {
   const t = useT();
   const lang = useLang();
-  const osloDate = (iso: string) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
+  const osloDate = osloDateOf;
   return (
     <div className="table-scroll">
       <Table>

@@ -43,13 +43,24 @@ export const formatTime = (value: string | Date, lang: Lang): string =>
 /** A calendar date (YYYY-MM-DD, no time) as a long date; noon UTC keeps it on that day in Oslo. */
 export const formatDay = (isoDate: string, lang: Lang): string => formatDate(`${isoDate}T12:00:00Z`, lang);
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE[lang], options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** 1 162,50 kr / NOK 1,162.50, from integer øre. */
 export const formatMoney = (ore: number, lang: Lang): string =>
-  new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'NOK' }).format(ore / 100);
+  numberFormat(lang, { style: 'currency', currency: 'NOK' }).format(ore / 100);
 
 /** 1,5 / 1.5 */
 export const formatNumber = (value: number, lang: Lang): string =>
-  new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(value);
+  numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
 
 /** september / September: a month (1–12) by its name. */
 export const formatMonth = (month: number, lang: Lang): string =>

@@ -14,8 +14,23 @@ export interface ContentPage {
   html: string;
 }
 
-/** Read when a page is shown, so an edit shows at once; files are few and small. */
-export async function contentPages(lang: Lang): Promise<ContentPage[]> {
+/** How long parsed pages are reused: an editor's change shows within this, no file is read per visit. */
+const REUSE_MS = 30_000;
+const parsed = new Map<Lang, { at: number; pages: Promise<ContentPage[]> }>();
+
+/** The pages of one language, in file-name order, parsed at most every half minute. */
+export function contentPages(lang: Lang): Promise<ContentPage[]> {
+  const now = Date.now();
+  const held = parsed.get(lang);
+  if (held && now - held.at < REUSE_MS) return held.pages;
+  const pages = readPages(lang);
+  parsed.set(lang, { at: now, pages });
+  // A failure is not kept: the next visit tries again.
+  pages.catch(() => parsed.delete(lang));
+  return pages;
+}
+
+async function readPages(lang: Lang): Promise<ContentPage[]> {
   const dir = join(CONTENT_DIR, lang);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort();
   return Promise.all(

@@ -5,9 +5,14 @@ const WEEK = /^(\d{4})-W(\d{2})$/;
 const toIso = (date: Date): string => date.toISOString().slice(0, 10);
 const fromIso = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+// Made once: building an Intl.DateTimeFormat costs far more than using one.
+const OSLO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
+
+/** The date in Oslo of an instant, YYYY-MM-DD. */
+export const osloDateOf = (instant: string | Date): string => OSLO_DATE.format(new Date(instant));
+
 /** Today's date in Oslo, YYYY-MM-DD. */
-export const osloToday = (): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+export const osloToday = (): string => OSLO_DATE.format(new Date());
 
 export const addDays = (iso: string, days: number): string =>
   toIso(new Date(fromIso(iso).getTime() + days * DAY));

@@ -7,7 +7,7 @@ import { PageTitle } from '../components/page-title';
 import { WeekNav } from '../components/week-nav';
 import { formatDay } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
-import { addDays, weekFromUrl } from '../lib/week';
+import { addDays, osloDateOf, weekFromUrl } from '../lib/week';
 import type { Route } from './+types/kalender';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,8 +58,7 @@ export default function Calendar({ loaderData }: Route.ComponentProps) {
   const lang = useLang();
   const { week, bygg, organisasjon, activities, buildings, organisations, ics } = loaderData;
   const weekNumber = String(Number(week.week.slice(-2)));
-  const osloDate = (iso: string) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
+  const osloDate = osloDateOf;
   return (
     <>
       <PageTitle text={`${t('calendar.title')}, ${t('common.week', { week: weekNumber })}`} />

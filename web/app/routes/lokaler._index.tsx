@@ -1,4 +1,5 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Pagination, Paragraph } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { RoomCard, type RoomSummary } from '../components/room-card';
@@ -8,6 +9,9 @@ import { formatDay } from '../i18n/format';
 import { langOf, translate, useLang, useT } from '../i18n/i18n';
 import type { Route } from './+types/lokaler._index';
 
+/** Results per page: a city has hundreds of free rooms on an evening; ?side=2 shows the next ones. */
+const PAGE = 50;
+
 /**
  * Rooms, or with a date and a time window the rooms free for the whole of it
  * (/lokaler?dato=2027-09-07&fra=18:00&til=20:00&plasser=20), filtered by kind, building, accessibility.
@@ -15,11 +19,8 @@ import type { Route } from './+types/lokaler._index';
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { client } = apiFor(request, context);
   const t = (k: Parameters<typeof translate>[1]) => translate(langOf(request), k);
-  const search = roomSearchOf(new URL(request.url));
-  const [buildings, rules] = await Promise.all([
-    client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
-    client.GET('/public/exemption-rules').then(need),
-  ]);
+  const url = new URL(request.url);
+  const search = roomSearchOf(url);
   const minCapacity = /^\d+$/.test(search.plasser) ? Number(search.plasser) : undefined;
   const filters = {
     minCapacity,
@@ -27,28 +28,52 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     buildingId: search.bygg || undefined,
   };
   const windowAsked = Boolean(search.dato || search.fra || search.til);
-  let rooms: Omit<RoomSummary, 'freeFor'>[];
+  const asked = Math.min(1000, Math.max(1, Math.floor(Number(url.searchParams.get('side'))) || 1));
+  // The API gives one page when it can filter by everything asked; free rooms it cannot filter by kind,
+  // so with a kind those are filtered here, from the first 500.
+  const apiPages = !windowAsked || !search.type;
+  const page = apiPages ? { limit: PAGE, offset: (asked - 1) * PAGE } : { limit: 500 };
+  // The three calls at once: the rooms do not wait for the buildings and rules.
+  const [buildings, rules, free, listed] = await Promise.all([
+    client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
+    client.GET('/public/exemption-rules').then(need),
+    windowAsked
+      ? client.GET('/public/free-rooms', {
+          params: { query: { date: search.dato, from: search.fra, to: search.til, ...page, ...filters } },
+        })
+      : null,
+    windowAsked
+      ? null
+      : client.GET('/rooms', {
+          params: { query: { ...page, kind: (search.type || undefined) as never, ...filters } },
+        }),
+  ]);
+  let rooms: Omit<RoomSummary, 'freeFor'>[] = [];
+  let total = 0;
   let error: string | null = null;
-  if (windowAsked) {
-    const answer = await client.GET('/public/free-rooms', {
-      params: { query: { date: search.dato, from: search.fra, to: search.til, limit: 500, ...filters } },
-    });
-    const failed = errorOf(answer);
+  if (free) {
+    const failed = errorOf(free);
     if (failed) error = search.dato && search.fra && search.til ? failed.message : t('rooms.needWindow');
-    rooms = (answer.data?.items ?? []).filter((r) => !search.type || r.kind === search.type);
-  } else {
-    const answer = await client.GET('/rooms', {
-      params: { query: { limit: 500, kind: (search.type || undefined) as never, ...filters } },
-    });
-    error = errorOf(answer)?.message ?? null;
+    rooms = (free.data?.items ?? []).filter((r) => !search.type || r.kind === search.type);
+    total = apiPages ? (free.data?.total ?? 0) : rooms.length;
+  } else if (listed) {
+    error = errorOf(listed)?.message ?? null;
     const names = new Map(buildings.items.map((b) => [b.id, b.name]));
-    rooms = (answer.data?.items ?? []).map((r) => ({ ...r, buildingName: names.get(r.buildingId) ?? '' }));
+    rooms = (listed.data?.items ?? []).map((r) => ({ ...r, buildingName: names.get(r.buildingId) ?? '' }));
+    total = listed.data?.total ?? 0;
   }
   const kinds = new Map(buildings.items.map((b) => [b.name, b.kind]));
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  const side = apiPages ? asked : Math.min(pages, asked);
+  if (!apiPages) rooms = rooms.slice((side - 1) * PAGE, side * PAGE);
   return {
     search,
+    total,
+    side,
+    pages,
     windowAsked: windowAsked && !error,
-    buildings: buildings.items,
+    // Only what the form's building list needs.
+    buildings: buildings.items.map((b) => ({ id: b.id, name: b.name })),
     error,
     rooms: rooms.map((r) => ({
       id: r.id,
@@ -67,7 +92,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Rooms({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const lang = useLang();
-  const { search, rooms, buildings, error, windowAsked } = loaderData;
+  const location = useLocation();
+  const { search, rooms, total, side, pages, buildings, error, windowAsked } = loaderData;
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams(location.search);
+    if (n === 1) params.delete('side');
+    else params.set('side', String(n));
+    return `${location.pathname}?${params.toString()}`;
+  };
   const title = windowAsked ? t('rooms.freeTitle') : t('rooms.title');
   return (
     <>
@@ -85,23 +117,49 @@ export default function Rooms({ loaderData }: Route.ComponentProps) {
         <Heading level={2} data-size="sm" id="results" aria-live="polite">
           {windowAsked
             ? t('rooms.freeCount', {
-                count: rooms.length,
+                count: total,
                 date: formatDay(search.dato, lang),
                 from: search.fra,
                 to: search.til,
               })
-            : t('rooms.count', { count: rooms.length })}
+            : t('rooms.count', { count: total })}
         </Heading>
         {rooms.length === 0 ? (
           <Paragraph>{t('rooms.none')}</Paragraph>
         ) : (
-          <ul className="grid">
-            {rooms.map((room) => (
-              <li key={room.id}>
-                <RoomCard room={room} />
-              </li>
-            ))}
-          </ul>
+          <>
+            {pages > 1 && (
+              <Paragraph>
+                {t('rooms.showing', {
+                  first: (side - 1) * PAGE + 1,
+                  last: (side - 1) * PAGE + rooms.length,
+                  count: total,
+                })}
+              </Paragraph>
+            )}
+            <ul className="grid">
+              {rooms.map((room) => (
+                <li key={room.id}>
+                  <RoomCard room={room} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {pages > 1 && (
+          <Pagination aria-label={t('rooms.pages')}>
+            <Pagination.List>
+              {Array.from({ length: pages }, (_, i) => i + 1)
+                .filter((n) => n === 1 || n === pages || Math.abs(n - side) <= 2)
+                .map((n) => (
+                  <Pagination.Item key={n}>
+                    <Pagination.Button asChild aria-current={n === side ? 'page' : undefined}>
+                      <RouterLink to={pageLink(n)}>{n}</RouterLink>
+                    </Pagination.Button>
+                  </Pagination.Item>
+                ))}
+            </Pagination.List>
+          </Pagination>
         )}
       </section>
     </>
