@@ -2,6 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuthUser, isStaff } from '../common/auth/roles';
 import { BookingRequest, REQUEST_STATUSES, RequestStatus } from '../booking-records/booking-request.entity';
 import { requestViews } from './booking-views';
+import { contactOf } from '../organisations/contact-access';
 import { ConflictsService } from './conflicts.service';
 import { BookingRequestQuery } from './dto/booking-request-query.dto';
 import { BookingRequestPage, RequestStateCounts } from './dto/views';
@@ -25,9 +26,7 @@ export async function listRequests(
   const p = (value: unknown): string => `$${params.push(value)}`;
   const base: string[] = [];
   if (!isStaff(caller)) {
-    base.push(
-      `r.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE user_id = ${p(caller.id)})`,
-    );
+    base.push(contactOf('r.organisation_id', p(caller.id)));
   }
   if (q.organisationId) base.push(`r.organisation_id = ${p(q.organisationId)}`);
   if (q.roomId) base.push(`r.room_id = ${p(q.roomId)}`);
