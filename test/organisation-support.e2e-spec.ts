@@ -177,10 +177,10 @@ describe("an organisation's support statement", () => {
     expect({ year: mine.body.year, bookings, hours, listOre, waivedOre }).toEqual(page.body.support);
   });
 
-  it('is for its contacts and staff only: 403 for others, 401 signed out', async () => {
+  it('is for its contacts and staff only: 404 for others (the one access rule), 401 signed out', async () => {
     const other = await w.stranger.http.get(`/organisations/${w.org.id}/support`, { query: { year: Y } });
-    expect(other.status).toBe(403);
-    expect(other.body.code).toBe('FORBIDDEN');
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('NOT_FOUND');
     expect((await t.http.get(`/organisations/${w.org.id}/support`)).status).toBe(401);
     expect((await w.staff.http.get(`/organisations/${w.stranger.user.id}/support`)).status).toBe(404);
   });

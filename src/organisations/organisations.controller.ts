@@ -103,10 +103,10 @@ export class OrganisationsController {
     summary: "A year's support statement: hours, list value, waived and charged, by building and month",
     description:
       "From the approved bookings starting in the Oslo year (a season's once it is published), as the " +
-      "organisation's public page counts them; for its contacts and staff (403 FORBIDDEN otherwise).",
+      "organisation's public page counts them; for its contacts and staff (404 for others, as every " +
+      "organisation's own things).",
   })
   @ApiOkResponse({ type: OrganisationSupportView })
-  @ApiErrors('FORBIDDEN')
   supportStatement(
     @IdParam() id: string,
     @Query() q: SupportQuery,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, isStaff } from '../common/auth/roles';
-import { forbidden, notFound } from '../common/errors/domain-error';
+import { AuthUser } from '../common/auth/roles';
+import { notFound } from '../common/errors/domain-error';
 import { osloToday } from '../common/time';
 import { sumCells, supportCells } from '../portal/support-records';
 import { OrganisationSupportView } from './dto/support.dto';
 import { Organisation } from './organisation.entity';
-import { isContact } from './contact-access';
+import { checkContact } from './contact-access';
 
 /** An organisation's support statement: a year of approved bookings, by building and by month. */
 @Injectable()
@@ -14,8 +14,7 @@ export class SupportStatementService {
   constructor(private readonly dataSource: DataSource) {}
 
   async statement(id: string, year: number | undefined, caller: AuthUser): Promise<OrganisationSupportView> {
-    if (!isStaff(caller) && !(await isContact(this.dataSource.manager, id, caller.id)))
-      throw forbidden("Only the organisation's contacts and staff may see its support statement");
+    await checkContact(this.dataSource.manager, id, caller, 'Organisation');
     if (!(await this.dataSource.getRepository(Organisation).existsBy({ id }))) throw notFound('Organisation');
     const y = year ?? Number(osloToday().slice(0, 4));
     const cells = await supportCells(this.dataSource.manager, id, y);

@@ -575,7 +575,7 @@ export interface paths {
         };
         /**
          * A year's support statement: hours, list value, waived and charged, by building and month
-         * @description From the approved bookings starting in the Oslo year (a season's once it is published), as the organisation's public page counts them; for its contacts and staff (403 FORBIDDEN otherwise).
+         * @description From the approved bookings starting in the Oslo year (a season's once it is published), as the organisation's public page counts them; for its contacts and staff (404 for others, as every organisation's own things).
          */
         get: operations["OrganisationsController_supportStatement"];
         put?: never;
