@@ -3,6 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import type { components } from '../api/schema';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
+import { TableScroll } from './table-scroll';
 
 type Activity = components['schemas']['ActivityView'];
 
@@ -11,7 +12,7 @@ export function ActivityTable({ activities, caption }: { activities: Activity[];
   const t = useT();
   const lang = useLang();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption ?? t('calendar.title')}>
       <Table zebra>
         {caption && <caption>{caption}</caption>}
         <Table.Head>
@@ -44,6 +45,6 @@ export function ActivityTable({ activities, caption }: { activities: Activity[];
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

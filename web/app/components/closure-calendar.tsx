@@ -8,6 +8,7 @@ import { TextField } from './fields';
 import { type FormErrors } from '../lib/form-errors';
 import { FormErrorSummary } from './form-error-summary';
 import { RadioField } from './radio-field';
+import { TableScroll } from './table-scroll';
 
 type Closure = components['schemas']['ClosureView'];
 
@@ -75,7 +76,7 @@ export function ClosureCalendar({ month, closures, errors, values }: Props) {
           <RouterLink to={`?maaned=${shiftMonth(month, 1)}#stengt`}>{t('staff.room.nextMonth')}</RouterLink>
         </Link>
       </nav>
-      <div className="table-scroll">
+      <TableScroll label={monthName}>
         <Table className="month-grid" data-size="sm">
           <caption>{monthName}</caption>
           <Table.Head>
@@ -114,7 +115,7 @@ export function ClosureCalendar({ month, closures, errors, values }: Props) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
 
       <Heading level={3} data-size="sm">
         {t('staff.room.closureList')}

@@ -2,6 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { formatDate, formatMoney, formatTime } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
+import { TableScroll } from './table-scroll';
 
 /** One date of a request or a quote: when, its status, what is in the way, its fee and the rule applied. */
 export interface DateRow {
@@ -37,7 +38,7 @@ export function OccurrenceTable({ rows, caption }: { rows: DateRow[]; caption: s
   const withAction = rows.some((r) => r.action !== undefined);
   return (
     // Focusable and named, so a keyboard user can scroll a wide table at 360 px.
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
       <Table data-size="sm" zebra>
         <caption>{caption}</caption>
         <Table.Head>
@@ -90,6 +91,6 @@ export function OccurrenceTable({ rows, caption }: { rows: DateRow[]; caption: s
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

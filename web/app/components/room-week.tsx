@@ -3,6 +3,7 @@ import type { components } from '../api/schema';
 import { formatShortDate, formatTime } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { osloDateOf } from '../lib/week';
+import { TableScroll } from './table-scroll';
 
 type Busy = components['schemas']['BusyTimeView'];
 type Opening = components['schemas']['OpeningWindowDto'];
@@ -23,7 +24,7 @@ export function RoomWeek({
   const lang = useLang();
   const osloDate = osloDateOf;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <Table>
         <caption>{caption}</caption>
         <Table.Head>
@@ -60,6 +61,6 @@ export function RoomWeek({
           })}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import type { components } from '../api/schema';
 import { formatDay, formatMoney } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { Chart } from './chart';
+import { TableScroll } from './table-scroll';
 
 type Simulation = components['schemas']['SimulationView'];
 
@@ -32,7 +33,7 @@ export function RuleSimulation({ simulation, chart }: { simulation: Simulation; 
         })}
       </Paragraph>
       <Chart svg={chart} caption={t('staff.rules.chartTitle', { period })} />
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="virkning-tabell-caption">
+      <TableScroll labelledBy="virkning-tabell-caption">
         <Table id="virkning-tabell" data-size="sm">
           <caption id="virkning-tabell-caption">{t('staff.rules.tableCaption', { period })}</caption>
           <Table.Head>
@@ -63,7 +64,7 @@ export function RuleSimulation({ simulation, chart }: { simulation: Simulation; 
             </Table.Row>
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Table } from '@digdir/designsystemet-react';
 import type { components } from '../api/schema';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
+import { TableScroll } from './table-scroll';
 
 export type UsageRow = components['schemas']['UsageRowView'];
 
@@ -43,7 +44,7 @@ export function UsageTable({
     );
   };
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+    <TableScroll labelledBy={`${id}-caption`}>
       <Table id={id} zebra data-size="sm">
         <caption id={`${id}-caption`}>{caption}</caption>
         <Table.Head>
@@ -64,6 +65,6 @@ export function UsageTable({
           {line({ ...overall, label: t('stats.overall') }, true)}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

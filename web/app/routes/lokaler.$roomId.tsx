@@ -9,6 +9,7 @@ import { formatMoney } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { addDays, weekFromUrl } from '../lib/week';
 import type { Route } from './+types/lokaler.$roomId';
+import { TableScroll } from '../components/table-scroll';
 
 const RENTERS = ['nonprofit', 'public', 'commercial', 'private'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,7 +119,7 @@ export default function RoomPage({ loaderData }: Route.ComponentProps) {
           {t('room.prices')}
         </Heading>
         {prices ? (
-          <div className="table-scroll">
+          <TableScroll labelledBy="prices">
             <Table>
               <Table.Head>
                 <Table.Row>
@@ -137,7 +138,7 @@ export default function RoomPage({ loaderData }: Route.ComponentProps) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         ) : (
           <Paragraph>{t('room.noPrices')}</Paragraph>
         )}

@@ -8,6 +8,7 @@ import { formatDateTime, formatMoney } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling._index';
+import { TableScroll } from '../components/table-scroll';
 
 const PAGE = 50;
 const STATES = [
@@ -172,7 +173,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
       {requests.items.length === 0 ? (
         <Paragraph>{t('staff.inbox.empty')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('staff.inbox.caption', { count: requests.total })}>
           <Table zebra>
             <caption>{t('staff.inbox.caption', { count: requests.total })}</caption>
             <Table.Head>
@@ -214,7 +215,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
       {pages > 1 && (
         <Pagination aria-label={t('staff.inbox.pages')}>

@@ -6,6 +6,7 @@ import { formatDateTime } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { field, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.e-post';
+import { TableScroll } from '../components/table-scroll';
 
 /** Mails that did not go out, each with a way to send it again. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -49,7 +50,7 @@ export default function FailedMail({ loaderData, actionData }: Route.ComponentPr
       {failed.items.length === 0 ? (
         <Paragraph>{t('staff.mail.none')}</Paragraph>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('staff.mail.caption', { count: failed.total })}>
           <Table zebra>
             <caption>{t('staff.mail.caption', { count: failed.total })}</caption>
             <Table.Head>
@@ -82,7 +83,7 @@ export default function FailedMail({ loaderData, actionData }: Route.ComponentPr
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

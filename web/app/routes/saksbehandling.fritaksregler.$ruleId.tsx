@@ -11,6 +11,7 @@ import { ruleFormAction } from '../lib/rule-action.server';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.fritaksregler.$ruleId';
 import { NO_ERRORS } from '../lib/form-errors';
+import { TableScroll } from '../components/table-scroll';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,7 +58,7 @@ export default function EditRule({ loaderData, actionData }: Route.ComponentProp
       <Details>
         <Details.Summary>{t('staff.rules.versions')}</Details.Summary>
         <Details.Content>
-          <div className="table-scroll">
+          <TableScroll label={t('staff.rules.versions')}>
             <Table data-size="sm">
               <Table.Head>
                 <Table.Row>
@@ -78,7 +79,7 @@ export default function EditRule({ loaderData, actionData }: Route.ComponentProp
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         </Details.Content>
       </Details>
       <Heading level={2} data-size="md">

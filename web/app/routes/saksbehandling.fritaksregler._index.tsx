@@ -7,6 +7,7 @@ import { formatDay } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.fritaksregler._index';
+import { TableScroll } from '../components/table-scroll';
 
 /** Every exemption rule's current version, in rank order. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -31,7 +32,7 @@ export default function Rules({ loaderData }: Route.ComponentProps) {
           <RouterLink to="/saksbehandling/fritaksregler/ny">{t('staff.rules.new')}</RouterLink>
         </Button>
       </div>
-      <div className="table-scroll">
+      <TableScroll label={t('staff.rules.listCaption')}>
         <Table>
           <caption>{t('staff.rules.listCaption')}</caption>
           <Table.Head>
@@ -66,7 +67,7 @@ export default function Rules({ loaderData }: Route.ComponentProps) {
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { formatDateTime, formatTime } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
 import { field, intField, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.konflikter';
+import { TableScroll } from '../components/table-scroll';
 
 /** Open conflicts, each group on a timeline of its day; decide there who gets the date. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -158,7 +159,7 @@ export default function Conflicts({ loaderData, actionData }: Route.ComponentPro
               ))}
             </ul>
           )}
-          <div className="table-scroll">
+          <TableScroll labelledBy={`group-${gi}`}>
             <Table>
               <Table.Head>
                 <Table.Row>
@@ -223,7 +224,7 @@ export default function Conflicts({ loaderData, actionData }: Route.ComponentPro
                 })}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         </Card>
       ))}
     </>

@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { type MessageKey, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.lokaler._index';
+import { TableScroll } from '../components/table-scroll';
 
 const BUILDING_KINDS = ['school', 'culture', 'sports', 'other'] as const;
 const FIELDS: Record<string, string> = { name: 'bygg-navn', kind: 'bygg-type', address: 'bygg-adresse' };
@@ -65,7 +66,7 @@ export default function Buildings({ loaderData, actionData }: Route.ComponentPro
         <Heading level={2} data-size="md" id="bygg">
           {t('staff.venues.buildings')}
         </Heading>
-        <div className="table-scroll">
+        <TableScroll labelledBy="bygg">
           <Table>
             <Table.Head>
               <Table.Row>
@@ -90,7 +91,7 @@ export default function Buildings({ loaderData, actionData }: Route.ComponentPro
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="nytt-bygg" className="stack">

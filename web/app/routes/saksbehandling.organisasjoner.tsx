@@ -7,6 +7,7 @@ import { formatDateTime } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { field, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.organisasjoner';
+import { TableScroll } from '../components/table-scroll';
 
 type Org = components['schemas']['OrganisationView'];
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -141,7 +142,7 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
               name: [...pending, ...verified].find((o) => o.id === historyOf)?.name ?? '',
             })}
           </Heading>
-          <div className="table-scroll">
+          <TableScroll labelledBy="historikk-heading">
             <Table zebra>
               <Table.Head>
                 <Table.Row>
@@ -163,7 +164,7 @@ export default function Organisations({ loaderData, actionData }: Route.Componen
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         </section>
       )}
       <Heading level={2} data-size="md">

@@ -6,6 +6,7 @@ import { formatDateTime, formatDay } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.sesonger.$seasonId._index';
+import { TableScroll } from '../components/table-scroll';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -125,7 +126,7 @@ export default function SeasonPage({ loaderData, actionData }: Route.ComponentPr
         <Heading level={2} data-size="md" id="soknader">
           {t('staff.seasons.applications', { count: total })}
         </Heading>
-        <div className="table-scroll">
+        <TableScroll labelledBy="soknader">
           <Table data-size="sm">
             <Table.Head>
               <Table.Row>
@@ -159,7 +160,7 @@ export default function SeasonPage({ loaderData, actionData }: Route.ComponentPr
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

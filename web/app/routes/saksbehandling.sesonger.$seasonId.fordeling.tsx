@@ -8,6 +8,7 @@ import { type MessageKey, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.sesonger.$seasonId.fordeling';
 import { textOf } from '../lib/kroner';
+import { TableScroll } from '../components/table-scroll';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RUNNING = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'];
@@ -239,7 +240,7 @@ export default function AllocationPage({ loaderData, actionData }: Route.Compone
             <Heading level={2} data-size="md" id="rutenett">
               {t('staff.allocation.grid')}
             </Heading>
-            <div className="table-scroll">
+            <TableScroll labelledBy="rutenett">
               <Table className="allocation-grid" data-size="sm">
                 <caption>{t('staff.allocation.gridCaption')}</caption>
                 <Table.Head>
@@ -277,7 +278,7 @@ export default function AllocationPage({ loaderData, actionData }: Route.Compone
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </TableScroll>
           </section>
 
           <section aria-labelledby="uten-tid" className="stack">

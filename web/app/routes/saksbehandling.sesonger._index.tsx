@@ -9,6 +9,7 @@ import { formatDay } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.sesonger._index';
+import { TableScroll } from '../components/table-scroll';
 
 const FIELDS: Record<string, string> = {
   name: 'sesong-navn',
@@ -76,7 +77,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
         {t('staff.seasons.title')}
       </Heading>
       <Paragraph>{t('staff.seasons.lead')}</Paragraph>
-      <div className="table-scroll">
+      <TableScroll label={t('staff.seasons.listCaption')}>
         <Table>
           <caption>{t('staff.seasons.listCaption')}</caption>
           <Table.Head>
@@ -107,7 +108,7 @@ export default function Seasons({ loaderData, actionData }: Route.ComponentProps
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
 
       <section aria-labelledby="ny-sesong" className="stack">
         <Heading level={2} data-size="md" id="ny-sesong">

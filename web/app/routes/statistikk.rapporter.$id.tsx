@@ -8,6 +8,7 @@ import { formatDay, formatMoney, formatNumber } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/statistikk.rapporter.$id';
+import { TableScroll } from '../components/table-scroll';
 
 type Breakdown = components['schemas']['BreakdownView'];
 
@@ -37,7 +38,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
   const result = report.result;
   const h = result?.current.headline;
   const breakdown = (id: string, caption: string, rows: Breakdown[]) => (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+    <TableScroll labelledBy={`${id}-caption`}>
       <Table id={id} zebra data-size="sm">
         <caption id={`${id}-caption`}>{caption}</caption>
         <Table.Head>
@@ -59,7 +60,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
   return (
     <>

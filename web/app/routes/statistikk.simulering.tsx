@@ -14,6 +14,7 @@ import { requireUser } from '../lib/session.server';
 import { addDays, osloToday } from '../lib/week';
 import { fieldProblems } from '../lib/form-errors';
 import type { Route } from './+types/statistikk.simulering';
+import { TableScroll } from '../components/table-scroll';
 
 const KINDS = ['voluntary', 'sports', 'study_association', 'public', 'commercial', 'private'] as const;
 const AGES = ['children', 'youth', 'adults', 'seniors', 'all_ages'] as const;
@@ -190,7 +191,7 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
             {t('stats.sim.result', { period })}
           </Heading>
           <Paragraph>{t('stats.sim.occurrences', { count: result.occurrences })}</Paragraph>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sim-totals-caption">
+          <TableScroll labelledBy="sim-totals-caption">
             <Table zebra data-size="sm">
               <caption id="sim-totals-caption">{t('stats.sim.totals', { period })}</caption>
               <Table.Head>
@@ -207,9 +208,9 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
                 {row(t('stats.col.charged'), (x) => x.chargedOre)}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
           <Chart svg={svg} caption={t('stats.sim.chartCaption', { period })} />
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sim-kinds-caption">
+          <TableScroll labelledBy="sim-kinds-caption">
             <Table id="sim-kinds" zebra data-size="sm">
               <caption id="sim-kinds-caption">{t('stats.sim.byKind', { period })}</caption>
               <Table.Head>
@@ -231,7 +232,7 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         </section>
       )}
     </>

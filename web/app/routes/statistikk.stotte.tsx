@@ -11,6 +11,7 @@ import { barChartSvg } from '../lib/charts.server';
 import { requireUser } from '../lib/session.server';
 import { osloToday } from '../lib/week';
 import type { Route } from './+types/statistikk.stotte';
+import { TableScroll } from '../components/table-scroll';
 
 /**
  * The support each organisation received in a year (?aar=2026): the value of the rent and fees
@@ -79,7 +80,7 @@ export default function Support({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <Paragraph>{t('stats.none')}</Paragraph>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="support-caption">
+        <TableScroll labelledBy="support-caption">
           <Table id="support-table" zebra data-size="sm">
             <caption id="support-caption">{t('stats.support.tableCaption', { year })}</caption>
             <Table.Head>
@@ -103,7 +104,7 @@ export default function Support({ loaderData }: Route.ComponentProps) {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

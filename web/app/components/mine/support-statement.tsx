@@ -5,6 +5,7 @@ import { formatMoney, formatMonth, formatNumber } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/i18n';
 import type { Mine } from '../../lib/mine.server';
 import { SelectField } from '../fields';
+import { TableScroll } from '../table-scroll';
 
 type Figures = components['schemas']['SupportFiguresView'];
 
@@ -143,7 +144,7 @@ function FiguresTable({
     );
   };
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+    <TableScroll labelledBy={`${id}-caption`}>
       <Table id={id} zebra data-size="sm">
         <caption id={`${id}-caption`}>{caption}</caption>
         <Table.Head>
@@ -160,6 +161,6 @@ function FiguresTable({
           {line('total', t('mine.statement.total'), total, true)}
         </Table.Body>
       </Table>
-    </div>
+    </TableScroll>
   );
 }

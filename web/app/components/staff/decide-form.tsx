@@ -6,6 +6,7 @@ import { type MessageKey, useLang, useT } from '../../i18n/i18n';
 import type { RequestActionData } from '../../routes/saksbehandling.soknader.$id';
 import { CheckboxField, TextField } from '../fields';
 import { FormErrorSummary } from '../form-error-summary';
+import { TableScroll } from '../table-scroll';
 
 type View = components['schemas']['BookingRequestView'];
 type Color = 'warning' | 'success' | 'danger' | 'neutral';
@@ -35,7 +36,7 @@ export function DecideForm({
       </Heading>
       <FormErrorSummary errors={mine?.fieldErrors} ids={(name) => `decide-${name}`} />
       <input type="hidden" name="version" value={view.version} />
-      <div className="table-scroll">
+      <TableScroll labelledBy="dates-heading">
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -82,7 +83,7 @@ export function DecideForm({
             })}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
       {pending > 0 ? (
         <>
           <Paragraph data-size="sm">{t('staff.request.tickHint')}</Paragraph>

@@ -2,6 +2,7 @@ import { Heading, Table } from '@digdir/designsystemet-react';
 import type { components } from '../../api/schema';
 import { formatDateTime, formatShortDate } from '../../i18n/format';
 import { type MessageKey, useLang, useT } from '../../i18n/i18n';
+import { TableScroll } from '../table-scroll';
 
 type Entry = components['schemas']['HistoryEntryView'];
 type Occurrence = components['schemas']['OccurrenceView'];
@@ -16,7 +17,7 @@ export function HistoryTable({ entries, occurrences }: { entries: Entry[]; occur
       <Heading level={2} data-size="md" id="history-heading">
         {t('staff.history.title')}
       </Heading>
-      <div className="table-scroll">
+      <TableScroll labelledBy="history-heading">
         <Table zebra>
           <Table.Head>
             <Table.Row>
@@ -43,7 +44,7 @@ export function HistoryTable({ entries, occurrences }: { entries: Entry[]; occur
             ))}
           </Table.Body>
         </Table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
