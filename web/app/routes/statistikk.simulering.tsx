@@ -1,8 +1,8 @@
-import { Button, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
 import type { components } from '../api/schema';
-import { CheckboxField, TextField } from '../components/fields';
+import { CheckboxGroup, TextField } from '../components/fields';
 import { FormErrorSummary } from '../components/form-error-summary';
 import { PageTitle } from '../components/page-title';
 import { StatsNav } from '../components/stats-nav';
@@ -143,34 +143,24 @@ export default function Simulation({ loaderData, actionData }: Route.ComponentPr
         />
         <TextField id="sim-til" name="til" type="date" label={t('stats.to')} defaultValue={form.til} />
         <TextField id="sim-navn" name="navn" label={t('stats.sim.name')} defaultValue={form.navn} />
-        <Fieldset>
-          <Fieldset.Legend>{t('stats.sim.kinds')}</Fieldset.Legend>
-          <Fieldset.Description>{t('stats.sim.anyHelp')}</Fieldset.Description>
-          {KINDS.map((k) => (
-            <CheckboxField
-              key={k}
-              id={`sim-type-${k}`}
-              name="type"
-              value={k}
-              label={t(`orgKind.${k}` as MessageKey)}
-              defaultChecked={form.typer.includes(k)}
-            />
-          ))}
-        </Fieldset>
-        <Fieldset>
-          <Fieldset.Legend>{t('stats.sim.ages')}</Fieldset.Legend>
-          <Fieldset.Description>{t('stats.sim.anyHelp')}</Fieldset.Description>
-          {AGES.map((a) => (
-            <CheckboxField
-              key={a}
-              id={`sim-alder-${a}`}
-              name="alder"
-              value={a}
-              label={t(`ageGroup.${a}` as MessageKey)}
-              defaultChecked={form.alder.includes(a)}
-            />
-          ))}
-        </Fieldset>
+        <CheckboxGroup
+          legend={t('stats.sim.kinds')}
+          help={t('stats.sim.anyHelp')}
+          name="type"
+          idPrefix="sim-type"
+          values={KINDS}
+          labelOf={(k) => t(`orgKind.${k}` as MessageKey)}
+          checked={form.typer}
+        />
+        <CheckboxGroup
+          legend={t('stats.sim.ages')}
+          help={t('stats.sim.anyHelp')}
+          name="alder"
+          idPrefix="sim-alder"
+          values={AGES}
+          labelOf={(a) => t(`ageGroup.${a}` as MessageKey)}
+          checked={form.alder}
+        />
         <TextField
           id="sim-prosent"
           name="prosent"
