@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { Form, Link } from 'react-router';
+import { WithdrawRequest } from '../withdraw-request';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { type MessageKey, useLang, useT } from '../../i18n/i18n';
 import type { Mine } from '../../lib/mine.server';
@@ -103,28 +104,15 @@ export function MyRequests({
                 </Form>
               </Alert>
             )}
-            {WITHDRAWABLE.includes(r.status) &&
-              (confirmWithdraw === r.id ? (
-                <Alert data-color="warning" role="alert">
-                  <Paragraph>{t('mine.withdrawConfirmText', { title: r.title })}</Paragraph>
-                  {error && <Paragraph>{error}</Paragraph>}
-                  <Form method="post" className="form-row">
-                    <input type="hidden" name="requestId" value={r.id} />
-                    <Button type="submit" name="intent" value="withdraw" data-color="danger">
-                      {t('mine.withdrawConfirm')}
-                    </Button>
-                    <Button asChild variant="tertiary">
-                      <Link to="/min-side">{t('mine.keep')}</Link>
-                    </Button>
-                  </Form>
-                </Alert>
-              ) : (
-                <Form method="get" preventScrollReset>
-                  <Button type="submit" name="trekk" value={r.id} variant="secondary">
-                    {t('mine.withdraw')}
-                  </Button>
-                </Form>
-              ))}
+            {WITHDRAWABLE.includes(r.status) && (
+              <WithdrawRequest
+                requestId={r.id}
+                confirming={confirmWithdraw === r.id}
+                question={t('mine.withdrawConfirmText', { title: r.title })}
+                error={error}
+                keepTo={'/min-side'}
+              />
+            )}
           </Card>
         );
       })}

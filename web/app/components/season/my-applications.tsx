@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { Form, Link } from 'react-router';
+import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { components } from '../../api/schema';
+import { WithdrawRequest } from '../withdraw-request';
 import { formatDateTime } from '../../i18n/format';
 import { type MessageKey, useLang, useT } from '../../i18n/i18n';
 
@@ -70,29 +70,15 @@ export function MyApplications({
               </li>
             ))}
           </ol>
-          {canWithdraw &&
-            WITHDRAWABLE.includes(a.status) &&
-            (confirm === a.id ? (
-              <Alert data-color="warning" role="alert">
-                <Paragraph>{t('season.mine.withdrawConfirmText', { title: a.title })}</Paragraph>
-                {error && <Paragraph>{error}</Paragraph>}
-                <Form method="post" className="form-row">
-                  <input type="hidden" name="requestId" value={a.id} />
-                  <Button type="submit" name="intent" value="withdraw" data-color="danger">
-                    {t('mine.withdrawConfirm')}
-                  </Button>
-                  <Button asChild variant="tertiary">
-                    <Link to={{ search: '', hash: `application-${a.id}` }}>{t('mine.keep')}</Link>
-                  </Button>
-                </Form>
-              </Alert>
-            ) : (
-              <Form method="get" preventScrollReset>
-                <Button type="submit" name="trekk" value={a.id} variant="secondary">
-                  {t('mine.withdraw')}
-                </Button>
-              </Form>
-            ))}
+          {canWithdraw && WITHDRAWABLE.includes(a.status) && (
+            <WithdrawRequest
+              requestId={a.id}
+              confirming={confirm === a.id}
+              question={t('season.mine.withdrawConfirmText', { title: a.title })}
+              error={error}
+              keepTo={{ search: '', hash: `application-${a.id}` }}
+            />
+          )}
         </Card>
       ))}
     </section>
