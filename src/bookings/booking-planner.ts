@@ -9,9 +9,25 @@ import type { OccurrenceFee } from '../core/pricing';
 import { expandOccurrences } from '../core/recurrence/expand';
 import { preparedQuery } from '../database/transaction';
 import { FeesService } from '../fees/fees.service';
+import {
+  currentRulesSql,
+  ROOM_FACTS_SQL,
+  RoomFactsRow,
+  RuleRow,
+  toExemptionRule,
+  toRoomFacts,
+} from '../fees/pricing-queries';
+import { CalendarRow, calendarsSql, toCalendar } from '../venues/room-calendar.service';
 import type { Recipient } from '../notifications/outbox.service';
 import { allowContact, contactOf } from '../organisations/contact-access';
-import { ConflictsService, Slot } from './conflicts.service';
+import {
+  ConflictRow,
+  conflictsOfNewSlots,
+  NEW_SLOT_CONFLICTS_SQL,
+  newSlotConflictParams,
+  Slot,
+  spanOf,
+} from './conflicts.service';
 import { CreateBookingRequestDto } from './dto/booking-request.dto';
 import { Conflict } from '../booking-records/occurrence.entity';
 
@@ -31,7 +47,7 @@ export interface Plan {
   occurrences: PlannedOccurrence[];
 }
 
-interface ContextRow {
+interface PlanRow {
   id: string;
   name: string;
   kind: OrganisationKind;
@@ -45,6 +61,10 @@ interface ContextRow {
   building_id: string;
   building_name: string;
   contacts: { id: string; email: string; locale: 'nb' | 'en' }[] | null;
+  conflicts: ConflictRow[] | null;
+  calendar: CalendarRow | null;
+  room_facts: RoomFactsRow[] | null;
+  rules: RuleRow[] | null;
 }
 
 /** The checks every new or moved occurrence passes: a sane range, not longer than a day, not past. */
@@ -78,7 +98,6 @@ export function checkHorizon(starts: Date[], horizonMonths: number, now: Date = 
 @Injectable()
 export class BookingPlanner {
   constructor(
-    private readonly conflicts: ConflictsService,
     private readonly fees: FeesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -101,21 +120,29 @@ export class BookingPlanner {
       this.config.bookingHorizonMonths,
     );
 
-    // The organisation, the caller's right to act for it, the room with its building, and (to book)
-    // the contacts the request's mail goes to: one round trip.
-    const [ctx] = await preparedQuery<ContextRow>(
+    // Everything the plan reads, in one statement (one round trip, one prepared plan per connection):
+    // the organisation, the caller's right to act for it, the room with its building, (to book) the
+    // contacts the request's mail goes to, the conflicts and the room's calendar over the dates, the
+    // room's price facts and today's rules. The subqueries read nothing when there is no organisation.
+    // (Every date may be excluded: then no slots, and the calendar is the request's own span's.)
+    const { from, to } = times.length > 0 ? spanOf(times) : { from: dto.startsAt, to: dto.endsAt };
+    const [ctx] = await preparedQuery<PlanRow>(
       m,
-      'frirom_booking_context',
+      'frirom_booking_plan',
       `SELECT o.id, o.name, o.kind, o.status, o.in_frivillighetsregisteret, o.municipality_number,
-              ${contactOf('o.id', '$3')} AS member,
+              ${contactOf('o.id', '$8')} AS member,
               r.id AS room_id, r.capacity, r.name AS room_name, b.id AS building_id, b.name AS building_name,
-              CASE WHEN $4 THEN (SELECT json_agg(json_build_object('id', u.id, 'email', u.email, 'locale', u.locale)
+              CASE WHEN $9 THEN (SELECT json_agg(json_build_object('id', u.id, 'email', u.email, 'locale', u.locale)
                                                  ORDER BY u.email)
                                    FROM organisation_members om JOIN users u ON u.id = om.user_id
-                                  WHERE om.organisation_id = o.id) END AS contacts
-         FROM organisations o LEFT JOIN rooms r ON r.id = $2 LEFT JOIN buildings b ON b.id = r.building_id
-        WHERE o.id = $1`,
-      [dto.organisationId, dto.roomId, caller.id, forBooking],
+                                  WHERE om.organisation_id = o.id) END AS contacts,
+              (SELECT json_agg(c) FROM (${NEW_SLOT_CONFLICTS_SQL}) c) AS conflicts,
+              (SELECT row_to_json(k) FROM (${calendarsSql('ARRAY[$4::uuid]', '$10', '$11')}) k) AS calendar,
+              (SELECT json_agg(f) FROM (${ROOM_FACTS_SQL} WHERE r.id = $4) f) AS room_facts,
+              (SELECT json_agg(x) FROM (${currentRulesSql()}) x) AS rules
+         FROM organisations o LEFT JOIN rooms r ON r.id = $4 LEFT JOIN buildings b ON b.id = r.building_id
+        WHERE o.id = $7`,
+      [...newSlotConflictParams(dto.roomId, times), dto.organisationId, caller.id, forBooking, from, to],
     );
     if (!ctx) throw notFound('Organisation');
     allowContact(ctx.member, caller, 'Organisation');
@@ -132,9 +159,8 @@ export class BookingPlanner {
       });
     }
 
-    // One after the other: inside a transaction both queries share one connection.
-    const conflicts = await this.conflicts.detect(m, dto.roomId, times);
-    const fees = await this.fees.priceRequest(
+    const conflicts = conflictsOfNewSlots(times, ctx.conflicts ?? [], toCalendar(ctx.calendar!));
+    const fees = this.fees.priceWith(
       {
         organisation: {
           kind: ctx.kind,
@@ -146,7 +172,8 @@ export class BookingPlanner {
         repeating: Boolean(dto.recurrence),
         occurrences: times.map((t) => ({ roomId: dto.roomId, startsAt: t.startsAt, endsAt: t.endsAt })),
       },
-      m,
+      toRoomFacts(ctx.room_facts ?? []),
+      (ctx.rules ?? []).map(toExemptionRule),
     );
     return {
       organisation: { id: ctx.id, name: ctx.name },

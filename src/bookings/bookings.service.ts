@@ -33,10 +33,11 @@ export class BookingsService {
 
   /**
    * Checks, expands, finds conflicts, prices, and stores the request with its occurrences, its history
-   * entry and its mails. The reads (context, conflicts, venue rules, prices) run on one connection, so
-   * their prepared plans are reused; the write is one statement, atomic by itself, so there is no
-   * BEGIN/COMMIT to wait for: under READ COMMITTED a transaction would not have made the reads any more
-   * consistent (they take no locks; the exclusion constraint guards approvals, not requests).
+   * entry and its mails, in two round trips after the session check: one read (the plan's, a prepared
+   * statement on this connection) and one write, a single statement and so atomic by itself. There is
+   * no BEGIN/COMMIT to wait for: under READ COMMITTED a transaction would not have made the read any
+   * more consistent (it takes no locks; the exclusion constraint guards approvals, not requests). The
+   * answer is built from what is in memory.
    */
   async create(
     dto: CreateBookingRequestDto,

@@ -44,7 +44,7 @@ export interface CurrentOptions {
 /** A season's conflict carries the season holding the time. */
 export type SeasonConflict = Conflict & { kind: 'season'; seasonId: string };
 
-interface ConflictRow {
+export interface ConflictRow {
   key: string;
   kind: 'booking' | 'request' | 'self' | 'season';
   occurrence_id: string | null;
@@ -145,6 +145,45 @@ const STORED_SLOTS = `
    WHERE o.id = ANY($1::uuid[])`;
 
 /**
+ * The rule over new times in one room, for detect and for a caller that reads it along with other
+ * things in one statement (the booking plan): parameters $1–$6 as newSlotConflictParams gives them.
+ */
+export const NEW_SLOT_CONFLICTS_SQL = conflictRowsSql(NEW_SLOTS);
+
+export const newSlotConflictParams = (
+  roomId: string,
+  slots: Slot[],
+  options: DetectOptions = {},
+): unknown[] => [
+  options.requestId ?? null,
+  options.ignoreOccurrenceIds ?? [],
+  Boolean(options.requestId),
+  roomId,
+  slots.map((s) => s.startsAt),
+  slots.map((s) => s.endsAt),
+];
+
+/** The first start and the last end of some slots: the period whose calendar they are checked against. */
+export function spanOf(slots: Slot[]): { from: Date; to: Date } {
+  return {
+    from: new Date(Math.min(...slots.map((s) => s.startsAt.getTime()))),
+    to: new Date(Math.max(...slots.map((s) => s.endsAt.getTime()))),
+  };
+}
+
+/** The conflicts of each new slot: the rule's rows, the room's venue rules, and overlaps among the slots. */
+export function conflictsOfNewSlots(
+  slots: Slot[],
+  rows: ConflictRow[],
+  calendar: RoomCalendar,
+): Conflict[][] {
+  const conflicts: Conflict[][] = slots.map((slot) => venueConflicts(calendar, slot));
+  for (const row of rows) conflicts[Number(row.key) - 1].push(toConflict(row));
+  addSelfOverlaps(slots, conflicts);
+  return conflicts;
+}
+
+/**
  * Finds conflicts, in one place for every caller: new times before they are stored (a request being
  * made or quoted, a move) with `detect`, and stored pending occurrences as they stand now (request
  * views and lists, approval, GET /conflicts) with `current`. Both run the one rule above, then the
@@ -161,22 +200,15 @@ export class ConflictsService {
     options: DetectOptions = {},
   ): Promise<Conflict[][]> {
     if (slots.length === 0) return [];
-    const from = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
-    const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
+    const { from, to } = spanOf(slots);
     // One after the other: inside a transaction both queries share one connection.
-    const rows = await preparedQuery<ConflictRow>(m, 'frirom_conflicts_new', conflictRowsSql(NEW_SLOTS), [
-      options.requestId ?? null,
-      options.ignoreOccurrenceIds ?? [],
-      Boolean(options.requestId),
-      roomId,
-      slots.map((s) => s.startsAt),
-      slots.map((s) => s.endsAt),
-    ]);
-    const calendar = await this.calendars.calendar(roomId, from, to, m);
-    const conflicts: Conflict[][] = slots.map((slot) => venueConflicts(calendar, slot));
-    for (const row of rows) conflicts[Number(row.key) - 1].push(toConflict(row));
-    addSelfOverlaps(slots, conflicts);
-    return conflicts;
+    const rows = await preparedQuery<ConflictRow>(
+      m,
+      'frirom_conflicts_new',
+      NEW_SLOT_CONFLICTS_SQL,
+      newSlotConflictParams(roomId, slots, options),
+    );
+    return conflictsOfNewSlots(slots, rows, await this.calendars.calendar(roomId, from, to, m));
   }
 
   /**

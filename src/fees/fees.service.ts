@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { AgeGroup, OrganisationKind } from '../core/domain';
-import { compileRules, OccurrenceFee, priceOccurrence } from '../core/pricing';
-import { loadCurrentRules, loadRoomFacts } from './pricing-queries';
+import { compileRules, ExemptionRule, OccurrenceFee, priceOccurrence } from '../core/pricing';
+import { loadCurrentRules, loadRoomFacts, RoomFacts } from './pricing-queries';
 
 export interface RequestForPricing {
   organisation: {
@@ -49,7 +49,21 @@ export class FeesService {
       throw new DomainError('INVALID_TIME_RANGE', 'An occurrence must end after it starts');
     // One after the other: the manager may be a transaction's single connection.
     const rooms = await loadRoomFacts(m, [...new Set(occurrences.map((o) => o.roomId))]);
-    const rules = compileRules(await loadCurrentRules(m));
+    return this.priceWith(request, rooms, await loadCurrentRules(m));
+  }
+
+  /**
+   * Prices the occurrences as priceRequest does, with the rooms' facts and today's rules already read
+   * (a caller that reads them along with other things in one statement). An unknown room answers
+   * NOT_FOUND.
+   */
+  priceWith(
+    request: RequestForPricing,
+    rooms: Map<string, RoomFacts>,
+    currentRules: ExemptionRule[],
+  ): OccurrenceFee[] {
+    const { occurrences } = request;
+    const rules = compileRules(currentRules);
     const context = { homeMunicipalityNumber: this.config.homeMunicipalityNumber };
     const first = request.seriesStartsHere === false ? -1 : earliest(occurrences);
     return occurrences.map((o, i) => {

@@ -22,7 +22,7 @@ export interface PriceRow {
   extras: PriceExtra[];
 }
 
-interface RoomRow extends PriceRow {
+export interface RoomFactsRow extends PriceRow {
   id: string;
   kind: RoomKind;
   building_id: string;
@@ -31,19 +31,26 @@ interface RoomRow extends PriceRow {
   has_prices: boolean;
 }
 
-/** The rooms (all of them when no ids are given) with their building and price list, in one query. */
-export async function loadRoomFacts(m: EntityManager, roomIds?: string[]): Promise<Map<string, RoomFacts>> {
-  // Two shapes rather than "$1 IS NULL OR …", so that a few rooms are looked up by their key.
-  const rows = await m.query<RoomRow[]>(
-    `SELECT r.id, r.kind, r.building_id, b.name AS building_name, b.kind AS building_kind,
+/** Every room with its building and price list; a caller adds its WHERE on `r` (loadRoomFacts, the booking plan). */
+export const ROOM_FACTS_SQL = `SELECT r.id, r.kind, r.building_id, b.name AS building_name, b.kind AS building_kind,
             p.hourly_nonprofit_ore, p.hourly_public_ore, p.hourly_commercial_ore, p.hourly_private_ore,
             p.fixed_per_booking_ore, p.fixed_per_series_ore, p.extras, p.room_id IS NOT NULL AS has_prices
        FROM rooms r
        JOIN buildings b ON b.id = r.building_id
-       LEFT JOIN room_prices p ON p.room_id = r.id
-      ${roomIds ? 'WHERE r.id = ANY($1::uuid[])' : ''}`,
+       LEFT JOIN room_prices p ON p.room_id = r.id`;
+
+/** The rooms (all of them when no ids are given) with their building and price list, in one query. */
+export async function loadRoomFacts(m: EntityManager, roomIds?: string[]): Promise<Map<string, RoomFacts>> {
+  // Two shapes rather than "$1 IS NULL OR …", so that a few rooms are looked up by their key.
+  const rows = await m.query<RoomFactsRow[]>(
+    `${ROOM_FACTS_SQL} ${roomIds ? 'WHERE r.id = ANY($1::uuid[])' : ''}`,
     roomIds ? [roomIds] : [],
   );
+  return toRoomFacts(rows);
+}
+
+/** ROOM_FACTS_SQL's rows as pricing takes them, by room id (rows as `pg` or as json_agg answers them). */
+export function toRoomFacts(rows: RoomFactsRow[]): Map<string, RoomFacts> {
   return new Map(
     rows.map((row) => [
       row.id,
@@ -89,15 +96,16 @@ export interface RuleRow {
 const RULE_COLUMNS = `rule_id, version, name, priority, valid_from::text AS valid_from,
   valid_to::text AS valid_to, conditions, effect, created_at, created_by`;
 
+/** The current (highest) version of each rule matching `where` (all of them by default). */
+export const currentRulesSql = (where = 'true'): string =>
+  `SELECT DISTINCT ON (rule_id) ${RULE_COLUMNS}
+     FROM exemption_rule_versions
+    WHERE ${where}
+    ORDER BY rule_id, version DESC`;
+
 /** The current (highest) version of every rule, or of one rule. */
 export async function currentRuleRows(m: EntityManager, ruleId?: string): Promise<RuleRow[]> {
-  return m.query<RuleRow[]>(
-    `SELECT DISTINCT ON (rule_id) ${RULE_COLUMNS}
-       FROM exemption_rule_versions
-      WHERE $1::uuid IS NULL OR rule_id = $1::uuid
-      ORDER BY rule_id, version DESC`,
-    [ruleId ?? null],
-  );
+  return m.query<RuleRow[]>(currentRulesSql('$1::uuid IS NULL OR rule_id = $1::uuid'), [ruleId ?? null]);
 }
 
 /** Every version of one rule, oldest first. */
