@@ -12,6 +12,7 @@ import { AuditEvents1796156037222 } from './1796156037222-AuditEvents';
 import { OidcSignIn1796159891377 } from './1796159891377-OidcSignIn';
 import { PendingOccurrenceIndexes1796170000000 } from './1796170000000-PendingOccurrenceIndexes';
 import { ClaimsAutovacuum1796200000000 } from './1796200000000-ClaimsAutovacuum';
+import { VenueVersion1796210000000 } from './1796210000000-VenueVersion';
 
 /**
  * Every migration, in order. `npm run migration:generate -- migrations/Name` writes a new file from the
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   OidcSignIn1796159891377,
   PendingOccurrenceIndexes1796170000000,
   ClaimsAutovacuum1796200000000,
+  VenueVersion1796210000000,
 ];

@@ -5,9 +5,10 @@ import { PublicCalendarService } from './public-calendar.service';
 import { PublicPagesController } from './public-pages.controller';
 import { PublicPagesService } from './public-pages.service';
 import { PublicSettingsController } from './public-settings.controller';
+import { RoomList } from './room-list';
 
 @Module({
   controllers: [PortalController, PublicPagesController, PublicSettingsController],
-  providers: [PortalService, PublicPagesService, PublicCalendarService],
+  providers: [PortalService, PublicPagesService, PublicCalendarService, RoomList],
 })
 export class PortalModule {}

@@ -7,6 +7,8 @@ import { publicHoliday } from '../core/venues/holidays';
 import { preparedQuery } from '../database/transaction';
 import { Organisation } from '../organisations/organisation.entity';
 import { seasonHoldsSql } from '../core/seasons/season-status';
+import { freeRooms } from '../core/venues/free-rooms';
+import { RoomList, VENUE_VERSION_SQL } from './room-list';
 import {
   FreeRoomsAnswer,
   FreeRoomsQuery,
@@ -14,23 +16,19 @@ import {
   PublicOrganisationView,
 } from './dto/portal.dto';
 
-interface FreeRoomRow {
-  id: string;
-  name: string;
-  kind: FreeRoomsAnswer['items'][number]['kind'];
-  capacity: number;
-  area_sqm: number | null;
-  accessible: boolean;
-  facilities: string[];
-  building_id: string;
-  building_name: string;
-  total: string;
+interface TakenRow {
+  version: string;
+  busy_leaves: string[];
+  closed_buildings: string[];
 }
 
 /** The public portal: nothing here names, mails or phones a person. */
 @Injectable()
 export class PortalService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly roomList: RoomList,
+  ) {}
 
   async organisations(q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {
     const name = q.q?.trim();
@@ -58,7 +56,8 @@ export class PortalService {
    * Rooms open for the whole window on that date (opening hours, no closure of any room sharing a leaf
    * with it or of its building, no public holiday where the building closes) and free of approved
    * bookings of any room sharing a leaf with it (a booked court blocks its hall), and not held by a
-   * season being allocated.
+   * season being allocated. SQL answers only what is taken in the window, with the venue data's
+   * version; the rooms and their filters (core/venues/free-rooms.ts) come from the list in memory.
    */
   async freeRooms(q: FreeRoomsQuery): Promise<FreeRoomsAnswer> {
     const from = parseClock(q.from)!;
@@ -68,66 +67,54 @@ export class PortalService {
     const endsAt = osloWallToInstant(q.date, to);
     if (!startsAt || !endsAt)
       throw new DomainError('INVALID_TIME_RANGE', 'That time does not exist in Oslo on that date');
-    // A named prepared statement on a connection of the pool: planning this query cost about as much
-    // as running it, and a connection keeps the plan for every later search.
+    // A named prepared statement on a connection of the pool. With only the window as parameters its
+    // plan is the same whatever the filters, so the generic plan PostgreSQL settles on is a good one.
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    const rows = await preparedQuery<FreeRoomRow>(
+    const [taken] = await preparedQuery<TakenRow>(
       runner.manager,
-      'frirom_free_rooms',
-      `WITH busy_leaves AS (
-         SELECT rl.leaf_id FROM closures c JOIN room_leaves rl ON rl.room_id = c.room_id
-          WHERE tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2)
-         UNION
-         SELECT leaf_room_id FROM booking_claims WHERE period && tstzrange($1, $2)
-         UNION
-         -- a season being allocated holds its rooms' time: single bookings there cannot be approved
-         SELECT rl.leaf_id FROM seasons se
-           JOIN season_rooms sr ON sr.season_id = se.id JOIN room_leaves rl ON rl.room_id = sr.room_id
-          WHERE ${seasonHoldsSql('se')} AND tstzrange(se.starts_at, se.ends_at) && tstzrange($1, $2)
-       )
-       SELECT r.id, r.name, r.kind, r.capacity, r.area_sqm, r.accessible, r.facilities,
-              r.building_id, b.name AS building_name, count(*) OVER () AS total
-         FROM rooms r JOIN buildings b ON b.id = r.building_id
-        WHERE r.capacity >= $5
-          AND ($6::boolean IS NULL OR r.accessible = $6)
-          AND ($7::uuid IS NULL OR r.building_id = $7)
-          AND NOT ($8 AND b.closed_on_public_holidays)
-          AND EXISTS (SELECT 1 FROM opening_hours oh
-                       WHERE oh.room_id = r.id AND oh.weekday = $9 AND oh.opens <= $3 AND oh.closes >= $4)
-          AND NOT EXISTS (SELECT 1 FROM closures c
-                           WHERE c.building_id = r.building_id AND tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2))
-          AND NOT EXISTS (SELECT 1 FROM room_leaves rl JOIN busy_leaves bl ON bl.leaf_id = rl.leaf_id
-                           WHERE rl.room_id = r.id)
-        ORDER BY b.name, r.name, r.id
-        LIMIT $10 OFFSET $11`,
-      [
-        startsAt,
-        endsAt,
+      'frirom_free_rooms_taken',
+      `SELECT ${VENUE_VERSION_SQL} AS version,
+              ARRAY(SELECT rl.leaf_id FROM closures c JOIN room_leaves rl ON rl.room_id = c.room_id
+                     WHERE tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2)
+                    UNION
+                    SELECT leaf_room_id FROM booking_claims WHERE period && tstzrange($1, $2)
+                    UNION
+                    -- a season being allocated holds its rooms' time: single bookings there cannot be approved
+                    SELECT rl.leaf_id FROM seasons se
+                      JOIN season_rooms sr ON sr.season_id = se.id JOIN room_leaves rl ON rl.room_id = sr.room_id
+                     WHERE ${seasonHoldsSql('se')} AND tstzrange(se.starts_at, se.ends_at) && tstzrange($1, $2)
+                   ) AS busy_leaves,
+              ARRAY(SELECT DISTINCT c.building_id FROM closures c
+                     WHERE c.building_id IS NOT NULL AND tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2)
+                   ) AS closed_buildings`,
+      [startsAt, endsAt],
+    ).finally(() => runner.release());
+    const free = freeRooms(
+      await this.roomList.at(taken.version),
+      {
+        weekday: weekdayOf(q.date),
         from,
         to,
-        q.minCapacity ?? 1,
-        q.accessible ?? null,
-        q.buildingId ?? null,
-        publicHoliday(q.date) !== null,
-        weekdayOf(q.date),
-        q.limit,
-        q.offset,
-      ],
-    ).finally(() => runner.release());
+        publicHoliday: publicHoliday(q.date) !== null,
+        busyLeaves: new Set(taken.busy_leaves),
+        closedBuildings: new Set(taken.closed_buildings),
+      },
+      { minCapacity: q.minCapacity ?? 1, accessible: q.accessible, buildingId: q.buildingId },
+    );
     return {
-      items: rows.map((r) => ({
+      items: free.slice(q.offset, q.offset + q.limit).map((r) => ({
         id: r.id,
         name: r.name,
         kind: r.kind,
         capacity: r.capacity,
-        areaSqm: r.area_sqm,
+        areaSqm: r.areaSqm,
         accessible: r.accessible,
         facilities: r.facilities,
-        buildingId: r.building_id,
-        buildingName: r.building_name,
+        buildingId: r.buildingId,
+        buildingName: r.buildingName,
       })),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      total: free.length,
     };
   }
 }
