@@ -204,9 +204,9 @@ describe('SeasonCommitService.commit on a real database', () => {
     expect(await status(requestId)).toBe('submitted');
 
     const view = await commits.commit(seasonId, { skipBookedDates: true }, w.staff);
-    const skipped: SkippedDate[] = [
+    const skipped = [
       { date: closedOn, reason: 'closure', detail: 'Eksamen' },
-      ...holidays.map((d) => ({ date: d, reason: 'holiday' as const, detail: publicHoliday(d)! })),
+      ...holidays.map((d): SkippedDate => ({ date: d, reason: 'holiday', detail: publicHoliday(d)! })),
       { date: bookedOn, reason: 'booked' },
     ].sort((x, y) => (x.date < y.date ? -1 : 1));
     expect(view).toMatchObject({
@@ -243,7 +243,7 @@ describe('SeasonCommitService.commit on a real database', () => {
     try {
       await other.startTransaction();
       const cup = await approvedBooking(other.manager, rooms.courtA, raceOn, 18 * 60, 19 * 60);
-      const [{ pid }] = await other.query<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+      const [{ pid }] = (await other.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
 
       const committing = refusal(
         w.get(SeasonCommitService).commit(seasonId, { skipBookedDates: true }, w.staff),
