@@ -176,20 +176,21 @@ const conflictRowsSql = (slots: string, kinds: readonly RuleKind[] = ALL_KINDS):
 /**
  * The rule's "whether" shape, over the same slots: each slot once, with `meets` true when it meets
  * anything of the rule ($3: its own request's other dates count; $4: other requests' pending dates
- * count). Per slot, an EXISTS probe of each kind by index (claims by leaf, the pending GiST index by
- * room, seasons by room), stopping at the first found: the answer needs only whether, not which.
+ * count). Per slot, an EXISTS probe of each kind by index (the pending GiST index by room first, the
+ * cheapest probe; claims by leaf; seasons by room), stopping at the first found: the answer needs only
+ * whether, not which.
  */
 const meetingSql = (slots: string): string => `
   WITH slots AS MATERIALIZED (${slots})
   SELECT a.occ_id AS id, a.request_id, a.room_id, lower(a.period) AS starts_at, upper(a.period) AS ends_at,
-         (EXISTS (SELECT 1 FROM room_leaves l JOIN booking_claims c ON c.leaf_room_id = l.leaf_id
-                   WHERE l.room_id = a.room_id AND c.period && a.period AND ${RULE.claimCounts('c')})
-          OR ($4::boolean AND EXISTS (
+         (($4::boolean AND EXISTS (
                 SELECT 1 FROM room_leaves l
                   JOIN room_leaves n ON n.leaf_id = l.leaf_id
                   JOIN booking_occurrences b ON b.room_id = n.room_id
                  WHERE l.room_id = a.room_id AND ${RULE.pendingCounts('b')} AND b.period && a.period
                    AND ${RULE.otherRequest('b', 'a')}))
+          OR EXISTS (SELECT 1 FROM room_leaves l JOIN booking_claims c ON c.leaf_room_id = l.leaf_id
+                      WHERE l.room_id = a.room_id AND c.period && a.period AND ${RULE.claimCounts('c')})
           OR ($3::boolean AND EXISTS (
                 SELECT 1 FROM booking_occurrences o
                  WHERE o.request_id = a.request_id AND ${RULE.selfCounts('o')} AND ${RULE.selfOverlap('o', 'a')}))
