@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { availability, RoomCalendar } from '../core/venues/availability';
 import { preparedQuery } from '../database/transaction';
 import { seasonHoldsSql } from '../core/seasons/season-status';
-import { RoomCalendarService } from '../venues/room-calendar.service';
+import { CalendarRow, calendarsSql, RoomCalendarService, toCalendars } from '../venues/room-calendar.service';
 import { Conflict, ConflictKind } from '../booking-records/occurrence.entity';
 
 /** Conflicts that forbid approving an occurrence; `request` and `self` are for staff to weigh. */
@@ -145,6 +145,15 @@ const STORED_SLOTS = `
    WHERE o.id = ANY($1::uuid[])`;
 
 /**
+ * The conflicts of stored occurrences ($1, $2, $3 as conflictRowsSql's) and the calendars of their
+ * rooms ($4) over their span ($5, $6), as one row of two JSON arrays.
+ */
+const CURRENT_SQL = `
+  SELECT (SELECT COALESCE(json_agg(c ORDER BY c.key, c.kind, c.occurrence_id), '[]')
+            FROM (${conflictRowsSql(STORED_SLOTS)}) c) AS conflicts,
+         (SELECT COALESCE(json_agg(k), '[]') FROM (${calendarsSql('$4', '$5', '$6')}) k) AS calendars`;
+
+/**
  * Finds conflicts, in one place for every caller: new times before they are stored (a request being
  * made or quoted, a move) with `detect`, and stored pending occurrences as they stand now (request
  * views and lists, approval, GET /conflicts) with `current`. Both run the one rule above, then the
@@ -191,20 +200,19 @@ export class ConflictsService {
   ): Promise<Map<string, Conflict[]>> {
     const found = new Map<string, Conflict[]>();
     if (occurrences.length === 0) return found;
-    const rows = await preparedQuery<ConflictRow>(
-      m,
-      'frirom_conflicts_stored',
-      conflictRowsSql(STORED_SLOTS),
-      [occurrences.map((o) => o.id), [], options.self ?? true],
-    );
-    const byRoom = new Map<string, StoredSlot[]>();
-    for (const o of occurrences) byRoom.set(o.roomId, [...(byRoom.get(o.roomId) ?? []), o]);
-    const calendars = await this.calendars.calendars(
-      m,
-      [...byRoom.keys()],
+    // The conflict rule and the rooms' calendars in one statement, so one round trip.
+    const [{ conflicts: rows, calendars: calendarRows }] = await preparedQuery<{
+      conflicts: ConflictRow[];
+      calendars: CalendarRow[];
+    }>(m, 'frirom_conflicts_current', CURRENT_SQL, [
+      occurrences.map((o) => o.id),
+      [],
+      options.self ?? true,
+      [...new Set(occurrences.map((o) => o.roomId))],
       new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
       new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
-    );
+    ]);
+    const calendars = toCalendars(calendarRows);
     for (const o of occurrences) found.set(o.id, venueConflicts(calendars.get(o.roomId)!, o));
     for (const row of rows) found.get(row.key)!.push(toConflict(row));
     return found;
