@@ -174,7 +174,7 @@ export interface NewEvent {
 }
 
 /** The event's INSERT with its parameters from `$first` on (6 of them, 7 with `at`). */
-function eventInsert(event: NewEvent, first: number): { sql: string; params: unknown[] } {
+export function eventInsert(event: NewEvent, first: number): { sql: string; params: unknown[] } {
   const p = (i: number) => `$${first + i}`;
   // Only a past event names its time; the others take the column's default, now().
   const [atColumn, atValue] = event.at ? [', at', `, ${p(6)}::timestamptz`] : ['', ''];

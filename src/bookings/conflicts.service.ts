@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { availability, RoomCalendar } from '../core/venues/availability';
 import { preparedQuery } from '../database/transaction';
 import { seasonHoldsSql } from '../core/seasons/season-status';
-import { RoomCalendarService } from '../venues/room-calendar.service';
+import { CalendarRow, calendarsSql, RoomCalendarService, toCalendars } from '../venues/room-calendar.service';
 import { Conflict, ConflictKind } from '../booking-records/occurrence.entity';
 
 /** Conflicts that forbid approving an occurrence; `request` and `self` are for staff to weigh. */
@@ -222,6 +222,15 @@ const PENDING_OF_REQUESTS = `
    WHERE o.request_id = ANY($1::uuid[]) AND o.status = 'pending'`;
 
 /**
+ * The conflicts of stored occurrences ($1, $2, $3 as conflictRowsSql's) and the calendars of their
+ * rooms ($4) over their span ($5, $6), as one row of two JSON arrays.
+ */
+const CURRENT_SQL = `
+  SELECT (SELECT COALESCE(json_agg(c ORDER BY c.key, c.kind, c.occurrence_id), '[]')
+            FROM (${conflictRowsSql(STORED_SLOTS)}) c) AS conflicts,
+         (SELECT COALESCE(json_agg(k), '[]') FROM (${calendarsSql('$4', '$5', '$6')}) k) AS calendars`;
+
+/**
  * Finds conflicts, in one place for every caller: new times before they are stored (a request being
  * made or quoted, a move) with `detect`, and stored pending occurrences as they stand now (request
  * views and lists, approval, GET /conflicts) with `current`; whether stored ones meet anything (the
@@ -270,16 +279,19 @@ export class ConflictsService {
   ): Promise<Map<string, Conflict[]>> {
     const found = new Map<string, Conflict[]>();
     if (occurrences.length === 0) return found;
-    const [rows, calendars] = await sideBySide(
-      m,
-      () =>
-        preparedQuery<ConflictRow>(m, 'frirom_conflicts_stored', conflictRowsSql(STORED_SLOTS), [
-          occurrences.map((o) => o.id),
-          [],
-          options.self ?? true,
-        ]),
-      () => this.calendarsOf(m, occurrences),
-    );
+    // The conflict rule and the rooms' calendars in one statement, so one round trip.
+    const [{ conflicts: rows, calendars: calendarRows }] = await preparedQuery<{
+      conflicts: ConflictRow[];
+      calendars: CalendarRow[];
+    }>(m, 'frirom_conflicts_current', CURRENT_SQL, [
+      occurrences.map((o) => o.id),
+      [],
+      options.self ?? true,
+      [...new Set(occurrences.map((o) => o.roomId))],
+      new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
+      new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
+    ]);
+    const calendars = toCalendars(calendarRows);
     for (const o of occurrences) found.set(o.id, venueConflicts(calendars.get(o.roomId)!, o));
     for (const row of rows) found.get(row.key)!.push(toConflict(row));
     return found;
@@ -343,15 +355,6 @@ export class ConflictsService {
       new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
     );
   }
-}
-
-/**
- * Two queries side by side on the pool's connections, or one after the other on a transaction's one
- * connection (node-postgres would queue them, and is to refuse that).
- */
-async function sideBySide<A, B>(m: EntityManager, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
-  if (m.queryRunner) return [await a(), await b()];
-  return Promise.all([a(), b()]);
 }
 
 function toConflict(row: ConflictRow): Conflict {

@@ -4,11 +4,49 @@ import { notFound } from '../common/errors/domain-error';
 import { preparedQuery } from '../database/transaction';
 import { Availability, availability, RoomCalendar } from '../core/venues/availability';
 
-interface CalendarRow {
+export interface CalendarRow {
   id: string;
   closed_on_public_holidays: boolean;
   hours: { weekday: number; opens: number; closes: number }[];
   closures: { id: string; starts_at: string; ends_at: string; reason: string }[];
+}
+
+/**
+ * The rooms' calendars as SQL, one row a room (CalendarRow), for `rooms` (a uuid[]) over [`from`, `to`):
+ * for a query of its own or as part of another (ConflictsService asks for it with the conflicts).
+ */
+export const calendarsSql = (rooms: string, from: string, to: string): string =>
+  `SELECT r.id, b.closed_on_public_holidays,
+          COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'opens', opens, 'closes', closes))
+                      FROM opening_hours WHERE room_id = r.id), '[]') AS hours,
+          COALESCE((SELECT json_agg(json_build_object('id', c.id, 'starts_at', c.starts_at,
+                                                      'ends_at', c.ends_at, 'reason', c.reason))
+                      FROM closures c
+                     WHERE tstzrange(c.starts_at, c.ends_at) && tstzrange(${from}, ${to})
+                       AND (c.building_id = r.building_id
+                            OR c.room_id IN (SELECT other.room_id FROM room_leaves mine
+                                               JOIN room_leaves other ON other.leaf_id = mine.leaf_id
+                                              WHERE mine.room_id = r.id))), '[]') AS closures
+     FROM rooms r JOIN buildings b ON b.id = r.building_id
+    WHERE r.id = ANY(${rooms}::uuid[])`;
+
+/** The calendars of calendarsSql's rows, by room. */
+export function toCalendars(rows: CalendarRow[]): Map<string, RoomCalendar> {
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        closedOnPublicHolidays: row.closed_on_public_holidays,
+        openingHours: row.hours,
+        closures: row.closures.map((c) => ({
+          id: c.id,
+          startsAt: new Date(c.starts_at),
+          endsAt: new Date(c.ends_at),
+          reason: c.reason,
+        })),
+      },
+    ]),
+  );
 }
 
 /**
@@ -41,36 +79,10 @@ export class RoomCalendarService {
     const rows = await preparedQuery<CalendarRow>(
       m,
       'frirom_room_calendars',
-      `SELECT r.id, b.closed_on_public_holidays,
-              COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'opens', opens, 'closes', closes))
-                          FROM opening_hours WHERE room_id = r.id), '[]') AS hours,
-              COALESCE((SELECT json_agg(json_build_object('id', c.id, 'starts_at', c.starts_at,
-                                                          'ends_at', c.ends_at, 'reason', c.reason))
-                          FROM closures c
-                         WHERE tstzrange(c.starts_at, c.ends_at) && tstzrange($2, $3)
-                           AND (c.building_id = r.building_id
-                                OR c.room_id IN (SELECT other.room_id FROM room_leaves mine
-                                                   JOIN room_leaves other ON other.leaf_id = mine.leaf_id
-                                                  WHERE mine.room_id = r.id))), '[]') AS closures
-         FROM rooms r JOIN buildings b ON b.id = r.building_id
-        WHERE r.id = ANY($1::uuid[])`,
+      calendarsSql('$1', '$2', '$3'),
       [roomIds, from, to],
     );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          closedOnPublicHolidays: row.closed_on_public_holidays,
-          openingHours: row.hours,
-          closures: row.closures.map((c) => ({
-            id: c.id,
-            startsAt: new Date(c.starts_at),
-            endsAt: new Date(c.ends_at),
-            reason: c.reason,
-          })),
-        },
-      ]),
-    );
+    return toCalendars(rows);
   }
 
   async availability(roomId: string, startsAt: Date, endsAt: Date): Promise<Availability> {
