@@ -83,6 +83,26 @@ export default tseslint.config(
     },
   },
   {
+    // Rows of the booking tables are inserted by their one owner, src/booking-records, and nowhere else
+    // in the service (the seed included), so there is no second copy of how a request is written.
+    files: ['src/**/*.ts'],
+    ignores: ['src/booking-records/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'TemplateElement[value.raw=/INSERT\\s+INTO\\s+booking_(requests|occurrences|events|claims)/i]',
+          message: 'Insert booking rows through src/booking-records (request-queries.ts).',
+        },
+        {
+          selector: 'Literal[value=/INSERT\\s+INTO\\s+booking_(requests|occurrences|events|claims)/i]',
+          message: 'Insert booking rows through src/booking-records (request-queries.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, osloToday, osloWallToInstant, weekdayOf } from '../src/common/time';
 import { prng } from './allocation-generator';
-import { startApi } from './api-process';
+import { ApiProcess, startApi } from './api-process';
+import type { RequestTally } from './query-counter';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { migrate } from '../src/database/prepare-database';
 import { benchDatabaseUrl, freshWorld } from './bench-db';
-import { measure, Result, result } from './harness';
+import { measure, percentiles, Result, result, round } from './harness';
 import { AAS_WORLD, OSLO_WORLD, World, WorldSpec } from './world-generator';
 
 const PENDING = 2_000;
@@ -137,7 +138,8 @@ export async function staffPagesBench(): Promise<Result[]> {
   // BENCH_STAFF_REUSE=1 runs on the database a previous run loaded (migrated to now), which at Oslo
   // scale saves some ten minutes of loading.
   const url = process.env.BENCH_STAFF_REUSE ? await reusedWorld(dbName) : await loadedWorld(dbName, spec);
-  const api = await startApi(url);
+  // The query counter (bench/query-counter.ts) says what each API call sends to PostgreSQL.
+  const api = await startApi(url, {}, { countQueries: true });
   try {
     const cookie = await sessionCookie(api.baseUrl, api.staffId);
     const render = (path: string, expect: string) => async () => {
@@ -158,17 +160,27 @@ export async function staffPagesBench(): Promise<Result[]> {
     const conflicts = await measure(runs, render('/saksbehandling/konflikter', '<h2'), 10);
     const fewer = Math.max(20, Math.floor(runs / 5));
     const conflictsYear = await measure(fewer, render(`/saksbehandling/konflikter?${year}`, '<h2'), 3);
+    await api.takeTallies(); // the pages' own
     const inboxApi = await measure(
       fewer,
       apiCall('/booking-requests?pending=true&sort=firstDate&limit=50'),
       3,
     );
+    await report(api, 'GET /booking-requests');
     const orgsApi = await measure(fewer, apiCall('/organisations/names?status=verified&limit=500'), 3);
+    await api.takeTallies();
     const conflictsApi = await measure(
       fewer,
       apiCall(`/conflicts?from=${osloToday()}&to=${addDays(osloToday(), 28)}`),
       3,
     );
+    await report(api, 'GET /conflicts');
+    const conflictsYearApi = await measure(
+      Math.max(5, Math.floor(fewer / 4)),
+      apiCall(`/conflicts?from=${osloToday()}&to=${addDays(osloToday(), 365)}`),
+      1,
+    );
+    await report(api, 'GET /conflicts');
     return [
       result('GET /saksbehandling (inbox, 50 a page, server-rendered)', scale, inbox, note),
       result('GET /saksbehandling/konflikter (next 4 weeks, server-rendered)', scale, conflicts, note),
@@ -176,8 +188,36 @@ export async function staffPagesBench(): Promise<Result[]> {
       result('  of which GET /booking-requests?pending=true&sort=firstDate', scale, inboxApi),
       result('  of which GET /organisations/names?status=verified&limit=500', scale, orgsApi),
       result('  of which GET /conflicts, next 4 weeks', scale, conflictsApi),
+      result('  of which GET /conflicts, a year', scale, conflictsYearApi),
     ];
   } finally {
     await api.stop();
   }
+}
+
+/**
+ * Prints what the API's answers to `GET route` since the last call sent to PostgreSQL (medians): the
+ * statements, round trips and sequential ones, the time waited, and per statement its mean time.
+ */
+async function report(api: ApiProcess, route: string): Promise<void> {
+  const tallies = (await api.takeTallies()).filter(
+    (t) => `${t.method} ${t.route}` === route && t.status === 200,
+  );
+  if (tallies.length === 0) return;
+  const median = (f: (t: RequestTally) => number) => round(percentiles(tallies.map(f)).p50);
+  const per = new Map<string, { n: number; ms: number }>();
+  for (const t of tallies)
+    for (const [label, v] of Object.entries(t.byStatement)) {
+      const sum = per.get(label) ?? { n: 0, ms: 0 };
+      per.set(label, { n: sum.n + v.n, ms: sum.ms + v.ms });
+    }
+  process.stdout.write(
+    `  ${route}: ${median((t) => t.statements)} statements in ${median((t) => t.roundTrips)} round trips ` +
+      `(${median((t) => t.sequentialRoundTrips)} sequential), ${median((t) => t.dbMs)} ms in the database ` +
+      `of ${median((t) => t.ms)} ms (medians of ${tallies.length}); per statement, mean ms:\n`,
+  );
+  for (const [label, v] of [...per].sort((a, b) => b[1].ms - a[1].ms))
+    process.stdout.write(
+      `    ${(v.n / tallies.length).toFixed(1)} × ${(v.ms / v.n).toFixed(1).padStart(7)}  ${label}\n`,
+    );
 }

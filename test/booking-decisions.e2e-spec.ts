@@ -225,6 +225,71 @@ describe('conflicts and decisions', () => {
     expect(o3).toBeDefined();
   });
 
+  it('answers a decision with the request exactly as a fresh GET of it shows it', async () => {
+    // four weeks of its own (the test before booked into the two weeks after its own)
+    nextDay();
+    nextDay();
+    const d = nextDay();
+    for (let i = 0; i < 4; i++) nextDay();
+    const get = async (id: string) => (await w.staff.http.get(`/booking-requests/${id}`)).body;
+    const blocker = await at(addDays(d, 7), '18:00', '19:00', w.gym.id);
+    expect((await approve(blocker.id)).status).toBe(200);
+    const rival = await at(addDays(d, 14), '18:30', '19:30', w.gym.id);
+    const series = await ask({
+      startsAt: `${d}T18:00`,
+      endsAt: `${d}T19:00`,
+      recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4' },
+    });
+    const [o1, o2, o3, o4] = series.occurrences.map((o: any) => o.id);
+    // o2 meets the booking, o3 competes with the rival request, o1 and o4 are free
+    expect(series.occurrences.map((o: any) => o.conflicts.map((c: any) => c.kind))).toEqual([
+      [],
+      ['booking'],
+      ['request'],
+      [],
+    ]);
+    // made after the series: o4's stored conflicts do not have it, its conflicts now do
+    await at(addDays(d, 21), '18:30', '19:30', w.gym.id);
+
+    // one date named: the others stay pending, with their conflicts as they stand after the write
+    const one = await approve(series.id, { occurrenceIds: [o1], note: 'Første gang', expectedVersion: 1 });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(await get(series.id));
+    expect(one.body).toMatchObject({ status: 'in_review', version: 2, pendingCount: 3 });
+
+    // by default: o3 and o4 (a competing request does not block), o2 stays pending with its booking
+    const rest = await approve(series.id, { expectedVersion: 2 });
+    expect(rest.status).toBe(200);
+    expect(rest.body).toEqual(await get(series.id));
+    expect(rest.body.occurrences.map((o: any) => [o.id, o.status, o.decisionNote])).toEqual([
+      [o1, 'approved', 'Første gang'],
+      [o2, 'pending', null],
+      [o3, 'approved', null],
+      [o4, 'approved', null],
+    ]);
+    expect(rest.body.occurrences[1].conflicts).toEqual([
+      { kind: 'booking', occurrenceId: blocker.occurrences[0].id, requestId: blocker.id },
+    ]);
+    // the rival now meets o3's booking, in its own view as in GET /conflicts
+    expect(kinds(await get(rival.id))).toEqual(['booking']);
+
+    const rejected = await w.staff.http.post(`/booking-requests/${series.id}/reject`, {
+      occurrenceIds: [o2],
+      reason: 'Salen er opptatt',
+      expectedVersion: 3,
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toEqual(await get(series.id));
+    expect(rejected.body).toMatchObject({ status: 'partially_approved', version: 4, pendingCount: 0 });
+
+    const withdrawn = await w.applicant.http.post(`/booking-requests/${rival.id}/withdraw`, {
+      reason: 'Flyttet',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toEqual((await w.applicant.http.get(`/booking-requests/${rival.id}`)).body);
+    expect(withdrawn.body.status).toBe('withdrawn');
+  });
+
   it('lets only staff approve and reject, and needs a reason to reject', async () => {
     const r = await at(nextDay(), '18:00', '19:00', w.gym.id);
     expect((await w.applicant.http.post(`/booking-requests/${r.id}/approve`, {})).status).toBe(403);

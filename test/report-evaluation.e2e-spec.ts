@@ -304,6 +304,51 @@ describe('the free-use evaluation report', () => {
     ]);
   });
 
+  it('gives each chart the figures it draws as a table, its text alternative', async () => {
+    const { result } = (await analyst.http.get(`/reports/${report.id}`)).body;
+    const table = (name: string) => result.charts.find((c: any) => c.name === name).table;
+    expect(table('hours-by-month')).toEqual({
+      unit: 'hours',
+      rowHeading: 'Måned',
+      columns: ['Frivillig lag', 'Idrettslag', 'Næringsdrivende'],
+      rows: [{ label: 'februar 2026', values: [2, 2, 3] }],
+    });
+    expect(table('waived-by-building')).toEqual({
+      unit: 'ore',
+      rowHeading: 'Bygg',
+      columns: ['Verdi av fritak'],
+      rows: [
+        { label: 'Skolen', values: [60_000] },
+        { label: 'Kulturhuset', values: [45_000] },
+      ],
+    });
+    // A row per hour, a column per weekday: the school's gym is open 08–22 on weekdays, the hall 10–22 daily.
+    const heat = table('utilisation-by-hour');
+    expect(heat).toMatchObject({ unit: 'share', rowHeading: 'Time' });
+    expect(heat.columns).toEqual(['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag']);
+    expect(heat.rows.map((r: any) => r.label).slice(17, 19)).toEqual(['17:00–18:00', '18:00–19:00']);
+    const at = (hour: number, weekday: number) => heat.rows[hour].values[weekday - 1];
+    expect([at(7, 1), at(8, 1), at(10, 2), at(18, 2), at(12, 6), at(9, 6)]).toEqual([
+      null,
+      0,
+      0.5,
+      0.5,
+      1,
+      null,
+    ]);
+
+    // The charts draw those same figures (their descriptions list what they draw).
+    const desc = async (name: string) =>
+      textOf(parseXml((await analyst.http.get(`/reports/${report.id}/charts/${name}.svg`)).text), 'desc')[0];
+    expect(await desc('waived-by-building')).toBe('kroner. Skolen: 600; Kulturhuset: 450');
+    // (ICU writes February short as "feb" or "feb.")
+    expect(await desc('hours-by-month')).toMatch(
+      /^timer\. feb\.? 26: Frivillig lag 2, Idrettslag 2, Næringsdrivende 3$/,
+    );
+    expect(await desc('utilisation-by-hour')).toContain('tir: 10 50 %, 11 50 %, 18 50 %, 19 50 %; ons: –');
+    expect(await desc('utilisation-by-hour')).toContain('lør: 12 100 %, 13 100 %, 14 100 %');
+  });
+
   it('draws its charts as SVG that parses as XML, with a bar per building and per kind of the month', async () => {
     const get = (name: string) => analyst.http.get(`/reports/${report.id}/charts/${name}.svg`);
     const waived = await get('waived-by-building');

@@ -50,7 +50,7 @@ export interface NewRequest {
   preferences: object[] | null;
   sessionsPerWeek: number | null;
   status: RequestStatus;
-  createdBy: string;
+  createdBy: string | null;
   createdAt: Date;
 }
 
@@ -169,14 +169,18 @@ export interface NewEvent {
   occurrenceIds?: string[];
   reason?: string | null;
   details?: object | null;
+  /** When it happened, if not now: only the demo's history writes the past. */
+  at?: Date;
 }
 
-/** The event's INSERT with its parameters from `$first` on (6 of them). */
-function eventInsert(event: NewEvent, first: number): { sql: string; params: unknown[] } {
+/** The event's INSERT with its parameters from `$first` on (6 of them, 7 with `at`). */
+export function eventInsert(event: NewEvent, first: number): { sql: string; params: unknown[] } {
   const p = (i: number) => `$${first + i}`;
+  // Only a past event names its time; the others take the column's default, now().
+  const [atColumn, atValue] = event.at ? [', at', `, ${p(6)}::timestamptz`] : ['', ''];
   return {
-    sql: `INSERT INTO booking_events (request_id, action, actor_id, occurrence_ids, reason, details)
-          VALUES (${p(0)}::uuid, ${p(1)}, ${p(2)}::uuid, ${p(3)}::uuid[], ${p(4)}, ${p(5)}::jsonb)`,
+    sql: `INSERT INTO booking_events (request_id, action, actor_id, occurrence_ids, reason, details${atColumn})
+          VALUES (${p(0)}::uuid, ${p(1)}, ${p(2)}::uuid, ${p(3)}::uuid[], ${p(4)}, ${p(5)}::jsonb${atValue})`,
     params: [
       event.requestId,
       event.action,
@@ -184,6 +188,7 @@ function eventInsert(event: NewEvent, first: number): { sql: string; params: unk
       event.occurrenceIds ?? [],
       event.reason ?? null,
       event.details ? JSON.stringify(event.details) : null,
+      ...(event.at ? [event.at] : []),
     ],
   };
 }
@@ -192,6 +197,71 @@ function eventInsert(event: NewEvent, first: number): { sql: string; params: unk
 export async function recordEvent(m: EntityManager, event: NewEvent): Promise<void> {
   const { sql, params } = eventInsert(event, 1);
   await m.query(sql, params);
+}
+
+/**
+ * An occurrence whose life is over, as it went: decided (approved, or cancelled and when), and for
+ * an approved one, whether it was used. The API refuses the past; only the demo's history writes it.
+ */
+export interface PastOccurrence extends Omit<NewOccurrence, 'conflicts'> {
+  status: 'approved' | 'cancelled';
+  decidedAt: Date;
+  decidedBy: string | null;
+  /** A cancelled one: closer than LATE_CANCELLATION_DAYS to the start. */
+  cancelledLate: boolean | null;
+  attendance: {
+    kind: 'used' | 'no_show';
+    participants: number | null;
+    recordedAt: Date;
+    recordedBy: string | null;
+  } | null;
+}
+
+/**
+ * A request's past occurrences, in one INSERT … SELECT FROM unnest. The approved ones claim their
+ * time through the claims trigger like any approval; the cancelled ones claim nothing.
+ */
+export async function insertPastOccurrences(
+  m: EntityManager,
+  requestId: string,
+  rows: PastOccurrence[],
+  createdAt: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (o: PastOccurrence) => T): T[] => rows.map(f);
+  await m.query(
+    `INSERT INTO booking_occurrences (id, request_id, room_id, starts_at, ends_at, status, list_ore, waived_ore,
+                                      charged_ore, rule_id, rule_version, fee, decided_at, decided_by,
+                                      cancelled_late, attendance, participants, attendance_recorded_at,
+                                      attendance_recorded_by, created_at)
+     SELECT id, $1::uuid, room_id, s, e, st, l, w, ch, r, v, f, da, db, late, att, p, ra, rb, $2::timestamptz
+       FROM unnest($3::uuid[], $4::uuid[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[],
+                   $9::int[], $10::int[], $11::uuid[], $12::int[], $13::jsonb[], $14::timestamptz[],
+                   $15::uuid[], $16::boolean[], $17::text[], $18::int[], $19::timestamptz[], $20::uuid[])
+            AS t(id, room_id, s, e, st, l, w, ch, r, v, f, da, db, late, att, p, ra, rb)`,
+    [
+      requestId,
+      createdAt,
+      col((o) => o.id),
+      col((o) => o.roomId),
+      col((o) => o.startsAt),
+      col((o) => o.endsAt),
+      col((o) => o.status),
+      col((o) => o.fee.listOre),
+      col((o) => o.fee.waivedOre),
+      col((o) => o.fee.chargedOre),
+      col((o) => o.fee.ruleId),
+      col((o) => o.fee.ruleVersion),
+      col((o) => JSON.stringify(o.fee)),
+      col((o) => o.decidedAt),
+      col((o) => o.decidedBy),
+      col((o) => o.cancelledLate),
+      col((o) => o.attendance?.kind ?? null),
+      col((o) => o.attendance?.participants ?? null),
+      col((o) => o.attendance?.recordedAt ?? null),
+      col((o) => o.attendance?.recordedBy ?? null),
+    ],
+  );
 }
 
 /** A statement to run along with a write, and what to select once it is written (see insertRequestWhole). */

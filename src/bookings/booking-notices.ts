@@ -17,6 +17,19 @@ interface Context {
   building_name: string;
 }
 
+/** The names every booking mail carries. */
+export interface NoticeNames {
+  title: string;
+  organisationName: string;
+  roomName: string;
+  buildingName: string;
+}
+
+/** Whether a request's dates, as they now stand, make a request_decided mail: none pending, not all withdrawn. */
+const tellsDecided = (occurrences: Pick<Occurrence, 'status'>[]): boolean =>
+  !occurrences.some((o) => o.status === 'pending') &&
+  occurrences.some((o) => o.status === 'approved' || o.status === 'cancelled' || o.status === 'rejected');
+
 /**
  * The mails a booking change causes, written to the outbox in the change's own transaction: to the
  * organisation's contacts when a request is received, decided, cancelled or moved, and to the
@@ -34,7 +47,7 @@ export class BookingNotices {
    * (names and contacts), so the request and its mails are written in one statement.
    */
   receivedMessages(
-    names: { title: string; organisationName: string; roomName: string; buildingName: string },
+    names: NoticeNames,
     contacts: Recipient[],
     occurrences: Pick<Occurrence, 'startsAt' | 'listOre' | 'waivedOre' | 'chargedOre'>[],
   ): NewMessage[] {
@@ -56,54 +69,71 @@ export class BookingNotices {
   /** Once nothing is pending any more: approved, partially approved (with the dates not granted) or rejected. */
   async decidedIfDone(m: EntityManager, requestId: string): Promise<void> {
     const occurrences = await m.find(Occurrence, { where: { requestId }, order: { startsAt: 'ASC' } });
-    if (occurrences.some((o) => o.status === 'pending')) return;
+    if (!tellsDecided(occurrences)) return;
+    const ctx = await this.context(m, requestId);
+    const contacts = await this.outbox.organisationContacts(m, ctx.organisation_id);
+    await this.outbox.add(m, this.decidedMessages(this.names(ctx), contacts, occurrences));
+  }
+
+  /**
+   * The request_decided mails to the organisation's contacts, from the request's occurrences as they
+   * now stand (in date order); none while some date is pending, or when all were withdrawn.
+   */
+  decidedMessages(
+    names: NoticeNames,
+    contacts: Recipient[],
+    occurrences: Pick<Occurrence, 'status' | 'startsAt' | 'decisionNote' | 'conflicts'>[],
+  ): NewMessage[] {
+    if (!tellsDecided(occurrences)) return [];
     const approved = occurrences.filter((o) => o.status === 'approved' || o.status === 'cancelled');
     const rejected = occurrences.filter((o) => o.status === 'rejected');
-    if (approved.length + rejected.length === 0) return; // withdrawn: nothing to tell
     const outcome =
       rejected.length === 0 ? 'approved' : approved.length === 0 ? 'rejected' : 'partially_approved';
-    const ctx = await this.context(m, requestId);
     // staff's notes on the approval (one per batch approved with a note), said once each
     const notes = [...new Set(approved.map((o) => o.decisionNote).filter((n): n is string => Boolean(n)))];
-    await this.toContacts(m, ctx, 'request_decided', (locale) => ({
-      outcome,
-      approvedCount: approved.length,
-      approvedDates: approved.slice(0, LISTED_DATES).map((o) => humanWhen(o.startsAt, locale)),
-      moreApproved: Math.max(0, approved.length - LISTED_DATES),
-      notes,
-      notGranted:
-        outcome === 'partially_approved'
-          ? rejected.map((o) => ({
-              when: humanWhen(o.startsAt, locale),
-              reason: reasonOf(
-                o.conflicts.map((c) => c.kind),
-                o.decisionNote,
-                locale,
-              ),
-            }))
-          : [],
-      reason: outcome === 'rejected' ? rejected[0].decisionNote : null,
+    return contacts.map((to) => ({
+      kind: 'request_decided' as const,
+      to,
+      data: {
+        ...names,
+        outcome,
+        approvedCount: approved.length,
+        approvedDates: approved.slice(0, LISTED_DATES).map((o) => humanWhen(o.startsAt, to.locale)),
+        moreApproved: Math.max(0, approved.length - LISTED_DATES),
+        notes,
+        notGranted:
+          outcome === 'partially_approved'
+            ? rejected.map((o) => ({
+                when: humanWhen(o.startsAt, to.locale),
+                reason: reasonOf(
+                  o.conflicts.map((c) => c.kind),
+                  o.decisionNote,
+                  to.locale,
+                ),
+              }))
+            : [],
+        reason: outcome === 'rejected' ? rejected[0].decisionNote : null,
+      },
     }));
   }
 
-  /** A new approved series (more than one date) tells the building's caretakers. */
-  async seriesApproved(m: EntityManager, requestId: string, approved: Occurrence[]): Promise<void> {
-    if (approved.length < 2) return;
-    const ctx = await this.context(m, requestId);
-    const caretakers = await this.outbox.buildingCaretakers(m, ctx.building_id);
-    await this.outbox.add(
-      m,
-      caretakers.map((to) => ({
-        kind: 'series_approved_caretaker' as const,
-        to,
-        data: {
-          ...this.names(ctx),
-          count: approved.length,
-          firstWhen: humanWhen(approved[0].startsAt, to.locale),
-          lastWhen: humanWhen(approved[approved.length - 1].startsAt, to.locale),
-        },
-      })),
-    );
+  /** A new approved series (more than one date, in date order) tells the building's caretakers. */
+  seriesApprovedMessages(
+    names: NoticeNames,
+    caretakers: Recipient[],
+    approved: Pick<Occurrence, 'startsAt'>[],
+  ): NewMessage[] {
+    if (approved.length < 2) return [];
+    return caretakers.map((to) => ({
+      kind: 'series_approved_caretaker' as const,
+      to,
+      data: {
+        ...names,
+        count: approved.length,
+        firstWhen: humanWhen(approved[0].startsAt, to.locale),
+        lastWhen: humanWhen(approved[approved.length - 1].startsAt, to.locale),
+      },
+    }));
   }
 
   async cancelled(
@@ -152,7 +182,7 @@ export class BookingNotices {
     );
   }
 
-  private names(ctx: Context): object {
+  private names(ctx: Context): NoticeNames {
     return {
       title: ctx.title,
       organisationName: ctx.organisation_name,

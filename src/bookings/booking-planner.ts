@@ -17,7 +17,7 @@ import {
   toExemptionRule,
   toRoomFacts,
 } from '../fees/pricing-queries';
-import { CalendarRow, calendarsSql, toCalendar } from '../venues/room-calendar.service';
+import { CalendarRow, calendarsSql, toCalendars } from '../venues/room-calendar.service';
 import type { Recipient } from '../notifications/outbox.service';
 import { allowContact, contactOf } from '../organisations/contact-access';
 import {
@@ -136,7 +136,7 @@ export class BookingPlanner {
                                                  ORDER BY u.email)
                                    FROM organisation_members om JOIN users u ON u.id = om.user_id
                                   WHERE om.organisation_id = o.id) END AS contacts,
-              (SELECT json_agg(c) FROM (${NEW_SLOT_CONFLICTS_SQL}) c) AS conflicts,
+              (SELECT json_agg(c ORDER BY c.key, c.kind, c.occurrence_id) FROM (${NEW_SLOT_CONFLICTS_SQL}) c) AS conflicts,
               (SELECT row_to_json(k) FROM (${calendarsSql('ARRAY[$4::uuid]', '$10', '$11')}) k) AS calendar,
               (SELECT json_agg(f) FROM (${ROOM_FACTS_SQL} WHERE r.id = $4) f) AS room_facts,
               (SELECT json_agg(x) FROM (${currentRulesSql()}) x) AS rules
@@ -159,7 +159,11 @@ export class BookingPlanner {
       });
     }
 
-    const conflicts = conflictsOfNewSlots(times, ctx.conflicts ?? [], toCalendar(ctx.calendar!));
+    const conflicts = conflictsOfNewSlots(
+      times,
+      ctx.conflicts ?? [],
+      toCalendars([ctx.calendar!]).get(dto.roomId)!,
+    );
     const fees = this.fees.priceWith(
       {
         organisation: {

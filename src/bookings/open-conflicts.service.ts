@@ -12,23 +12,16 @@ import {
 import { Conflict } from '../booking-records/occurrence.entity';
 import { versionsOf } from '../booking-records/version-queries';
 
-interface PendingRow {
-  id: string;
-  request_id: string;
-  room_id: string;
-  starts_at: Date;
-  ends_at: Date;
-}
-
 const DEFAULT_DAYS = 365;
 
 /**
  * Open conflicts, as they stand now: groups of pending occurrences that compete for the same time in
  * clashing rooms, with the approved bookings, venue rules (closures, holidays, opening hours) and
  * seasons each meets. A pending occurrence that competes with nothing and meets nothing is not a
- * conflict. What each occurrence meets comes from ConflictsService.current, the same answer request
- * views give; the groups are formed and paged from that, and only the page's groups are detailed
- * (titles, names, the bookings' and closures' times, versions).
+ * conflict. All from ConflictsService's one rule: the groups from which pending dates compete
+ * (`competitors`), the lone dates kept if they meet anything (`meeting`: whether, not which), so the
+ * groups can be counted and paged; then only the page's are asked what they meet (`current`, the same
+ * answer request views give) and detailed (titles, names, the bookings' and closures' times, versions).
  */
 @Injectable()
 export class OpenConflictsService {
@@ -42,50 +35,52 @@ export class OpenConflictsService {
     const to = q.to ?? new Date(from.getTime() + DEFAULT_DAYS * 86_400_000);
     if (to < from) throw reversedRange('to', 'from');
     const m = this.dataSource.manager;
-    const pending = await m.query<PendingRow[]>(
-      `SELECT o.id, o.request_id, o.room_id, o.starts_at, o.ends_at
+    const slots = await m.query<StoredSlot[]>(
+      `SELECT o.id, o.request_id AS "requestId", o.room_id AS "roomId", o.starts_at AS "startsAt",
+              o.ends_at AS "endsAt"
          FROM booking_occurrences o
         WHERE o.status = 'pending' AND o.period && tstzrange($1, $2)
           AND ($3::uuid IS NULL OR o.room_id IN (SELECT id FROM rooms WHERE building_id = $3))
         ORDER BY o.starts_at, o.id`,
       [from, to, q.buildingId ?? null],
     );
-    if (pending.length === 0) return { items: [], total: 0 };
-    const slots: StoredSlot[] = pending.map((p) => ({
-      id: p.id,
-      requestId: p.request_id,
-      roomId: p.room_id,
-      startsAt: p.starts_at,
-      endsAt: p.ends_at,
-    }));
-    const now = await this.conflicts.current(m, slots, { self: false });
-
-    // Groups: occurrences joined by competition (within the window); a lone one counts only if it meets
-    // something. In the order of their first date.
-    const parent = new Map(pending.map((p) => [p.id, p.id]));
+    if (slots.length === 0) return { items: [], total: 0 };
+    // Groups: occurrences joined by competition within the window, in the order of their first date.
+    const competing = await this.conflicts.competitors(m, slots);
+    const parent = new Map(slots.map((s) => [s.id, s.id]));
     const root = (id: string): string => {
       let r = id;
       while (parent.get(r) !== r) r = parent.get(r)!;
       parent.set(id, r);
       return r;
     };
-    for (const [id, found] of now) {
-      for (const c of found) {
-        if (c.kind === 'request' && parent.has(c.occurrenceId!)) parent.set(root(id), root(c.occurrenceId!));
-      }
+    for (const [id, others] of competing) {
+      for (const other of others) if (parent.has(other)) parent.set(root(id), root(other));
     }
-    const groups = new Map<string, PendingRow[]>();
-    for (const p of pending) groups.set(root(p.id), [...(groups.get(root(p.id)) ?? []), p]);
-    const meets = (p: PendingRow) => now.get(p.id)!.some((c) => c.kind !== 'request' && c.kind !== 'self');
-    const open = [...groups.values()].filter((g) => g.length > 1 || meets(g[0]));
+    const groups = new Map<string, StoredSlot[]>();
+    for (const s of slots) {
+      const group = groups.get(root(s.id));
+      if (group) group.push(s);
+      else groups.set(root(s.id), [s]);
+    }
+    // A lone occurrence is a conflict only if it meets something (a booking, a venue rule, a season):
+    // whether, not which, for all of them, so that the total counts; what they meet only for the page.
+    const lone = [...groups.values()].filter((g) => g.length === 1).map((g) => g[0].id);
+    const meets = new Set(
+      (await this.conflicts.meeting(m, { occurrenceIds: lone }, { self: false, competition: false })).map(
+        (o) => o.id,
+      ),
+    );
+    const open = [...groups.values()].filter((g) => g.length > 1 || meets.has(g[0].id));
     const page = open.slice(q.offset, q.offset + q.limit);
+    const now = await this.conflicts.current(m, page.flat(), { self: false });
     return { items: await this.detail(m, page, now), total: open.length };
   }
 
   /** The page's groups as answered: each occurrence named, each blocker with its time and holder. */
   private async detail(
     m: EntityManager,
-    page: PendingRow[][],
+    page: StoredSlot[][],
     now: Map<string, Conflict[]>,
   ): Promise<ConflictGroupView[]> {
     const shown = page.flat();
@@ -126,7 +121,7 @@ export class OpenConflictsService {
         'SELECT id, starts_at, ends_at FROM closures WHERE id = ANY($1)',
         [closureIds],
       ),
-      versionsOf(m, [...new Set(shown.map((p) => p.request_id))]),
+      versionsOf(m, [...new Set(shown.map((p) => p.requestId))]),
       // Every room of the page's groups and bookings with its parent and its sections, for the timelines.
       m.query<{ id: string; name: string; parent_room_id: string | null }[]>(
         `WITH shown AS (SELECT room_id FROM booking_occurrences WHERE id = ANY($1))
@@ -150,7 +145,7 @@ export class OpenConflictsService {
             tree.some((x) => ids.has(x.id) && x.parent_room_id === r.id),
         )
         .map((r) => ({ id: r.id, name: r.name, parentRoomId: r.parent_room_id }));
-    const blocker = (p: PendingRow, c: Conflict): BlockerView | null => {
+    const blocker = (p: StoredSlot, c: Conflict): BlockerView | null => {
       const base = { kind: c.kind, occurrenceIds: [p.id] };
       switch (c.kind) {
         case 'booking': {
@@ -188,7 +183,7 @@ export class OpenConflictsService {
     return page.map((g) => ({
       rooms: roomsOf(
         new Set([
-          ...g.map((p) => p.room_id),
+          ...g.map((p) => p.roomId),
           ...g.flatMap((p) =>
             now
               .get(p.id)!
@@ -201,15 +196,15 @@ export class OpenConflictsService {
         const n = nameOf.get(p.id)!;
         return {
           id: p.id,
-          requestId: p.request_id,
+          requestId: p.requestId,
           title: n.title,
           organisationName: n.organisation_name,
-          roomId: p.room_id,
+          roomId: p.roomId,
           roomName: n.room_name,
           buildingId: n.building_id,
-          startsAt: formatInstant(p.starts_at),
-          endsAt: formatInstant(p.ends_at),
-          requestVersion: versions.get(p.request_id) ?? 0,
+          startsAt: formatInstant(p.startsAt),
+          endsAt: formatInstant(p.endsAt),
+          requestVersion: versions.get(p.requestId) ?? 0,
         };
       }),
       blockedBy: g.flatMap((p) =>

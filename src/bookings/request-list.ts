@@ -5,7 +5,7 @@ import { requestViews } from './booking-views';
 import { contactOf } from '../organisations/contact-access';
 import { ConflictsService } from './conflicts.service';
 import { BookingRequestQuery } from './dto/booking-request-query.dto';
-import { BookingRequestPage, RequestStateCounts } from './dto/views';
+import { BookingRequestPage, BookingRequestView, RequestStateCounts } from './dto/views';
 
 /** The first date still pending, else the request's first date (a season application has none). */
 const FIRST_DATE = `COALESCE((SELECT min(o.starts_at) FROM booking_occurrences o
@@ -14,7 +14,8 @@ const FIRST_DATE = `COALESCE((SELECT min(o.starts_at) FROM booking_occurrences o
 /**
  * Requests as staff's inbox and an applicant's list want them: filtered (building, room, season,
  * organisation, state), sorted by creation or by first date, with the counts per state under the same
- * filters and, for each request on the page, whether a pending date conflicts as things stand now.
+ * filters and, for each request on the page, whether a pending date conflicts as things stand now
+ * (ConflictsService.meeting: the same rule as the request's own view, asked only whether).
  */
 export async function listRequests(
   m: EntityManager,
@@ -53,52 +54,27 @@ export async function listRequests(
     ),
   ]);
   const ids = page.map((r) => r.id);
-  const found = ids.length > 0 ? await m.findBy(BookingRequest, { id: In(ids) }) : [];
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const requests = ids.map((id) => byId.get(id)!);
-  const [views, marked] = await Promise.all([requestViews(m, requests), conflictMarks(m, conflicts, ids)]);
+  const [views, marked] = await Promise.all([
+    viewsOf(m, ids),
+    // Whether, not which: a request is marked when a pending date meets anything but its own other dates.
+    conflicts.meeting(m, { pendingOfRequests: ids }, { self: false }),
+  ]);
+  const conflicting = new Set(marked.map((o) => o.requestId));
   const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as unknown as RequestStateCounts;
   for (const row of perState) counts[row.status] = row.n;
   return {
-    items: views.map((v) => ({ ...v, hasConflict: marked.has(v.id) })),
+    items: views.map((v) => ({ ...v, hasConflict: conflicting.has(v.id) })),
     total: totals[0].n,
     counts,
   };
 }
 
-/**
- * Requests with a pending date that meets anything but its own request's other dates, as things stand
- * now (ConflictsService.current, as the request's own view shows them).
- */
-async function conflictMarks(
-  m: EntityManager,
-  conflicts: ConflictsService,
-  requestIds: string[],
-): Promise<Set<string>> {
-  if (requestIds.length === 0) return new Set();
-  const pending = await m.query<StoredRow[]>(
-    `SELECT id, request_id, room_id, starts_at, ends_at FROM booking_occurrences
-      WHERE request_id = ANY($1) AND status = 'pending'`,
-    [requestIds],
-  );
-  const now = await conflicts.current(
+/** The requests' views, in the order of `ids`. */
+async function viewsOf(m: EntityManager, ids: string[]): Promise<BookingRequestView[]> {
+  if (ids.length === 0) return [];
+  const found = new Map((await m.findBy(BookingRequest, { id: In(ids) })).map((r) => [r.id, r]));
+  return requestViews(
     m,
-    pending.map((o) => ({
-      id: o.id,
-      requestId: o.request_id,
-      roomId: o.room_id,
-      startsAt: o.starts_at,
-      endsAt: o.ends_at,
-    })),
-    { self: false },
+    ids.map((id) => found.get(id)!),
   );
-  return new Set(pending.filter((o) => now.get(o.id)!.length > 0).map((o) => o.request_id));
-}
-
-interface StoredRow {
-  id: string;
-  request_id: string;
-  room_id: string;
-  starts_at: Date;
-  ends_at: Date;
 }

@@ -12,11 +12,10 @@ export interface CalendarRow {
 }
 
 /**
- * The calendars of the rooms `roomIds` (an SQL uuid[]) over [`from`, `to`): each room's id, its
- * building's public-holiday rule, its opening hours and the closures that reach it. A text of its own so
- * that the booking plan reads it along with the rest in one statement.
+ * The rooms' calendars as SQL, one row a room (CalendarRow), for `rooms` (a uuid[]) over [`from`, `to`):
+ * for a query of its own or as part of another (ConflictsService asks for it with the conflicts).
  */
-export const calendarsSql = (roomIds: string, from: string, to: string): string =>
+export const calendarsSql = (rooms: string, from: string, to: string): string =>
   `SELECT r.id, b.closed_on_public_holidays,
           COALESCE((SELECT json_agg(json_build_object('weekday', weekday, 'opens', opens, 'closes', closes))
                       FROM opening_hours WHERE room_id = r.id), '[]') AS hours,
@@ -29,20 +28,25 @@ export const calendarsSql = (roomIds: string, from: string, to: string): string 
                                                JOIN room_leaves other ON other.leaf_id = mine.leaf_id
                                               WHERE mine.room_id = r.id))), '[]') AS closures
      FROM rooms r JOIN buildings b ON b.id = r.building_id
-    WHERE r.id = ANY(${roomIds})`;
+    WHERE r.id = ANY(${rooms}::uuid[])`;
 
-/** A row of calendarsSql as the availability rules take it. */
-export function toCalendar(row: CalendarRow): RoomCalendar {
-  return {
-    closedOnPublicHolidays: row.closed_on_public_holidays,
-    openingHours: row.hours,
-    closures: row.closures.map((c) => ({
-      id: c.id,
-      startsAt: new Date(c.starts_at),
-      endsAt: new Date(c.ends_at),
-      reason: c.reason,
-    })),
-  };
+/** The calendars of calendarsSql's rows, by room. */
+export function toCalendars(rows: CalendarRow[]): Map<string, RoomCalendar> {
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        closedOnPublicHolidays: row.closed_on_public_holidays,
+        openingHours: row.hours,
+        closures: row.closures.map((c) => ({
+          id: c.id,
+          startsAt: new Date(c.starts_at),
+          endsAt: new Date(c.ends_at),
+          reason: c.reason,
+        })),
+      },
+    ]),
+  );
 }
 
 /**
@@ -75,10 +79,10 @@ export class RoomCalendarService {
     const rows = await preparedQuery<CalendarRow>(
       m,
       'frirom_room_calendars',
-      calendarsSql('$1::uuid[]', '$2', '$3'),
+      calendarsSql('$1', '$2', '$3'),
       [roomIds, from, to],
     );
-    return new Map(rows.map((row) => [row.id, toCalendar(row)]));
+    return toCalendars(rows);
   }
 
   async availability(roomId: string, startsAt: Date, endsAt: Date): Promise<Availability> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { insertOccurrences, insertRequest } from '../../src/booking-records/request-queries';
 import { BookingsModule } from '../../src/bookings/bookings.module';
 import { ConflictsService } from '../../src/bookings/conflicts.service';
-import { osloWallToInstant } from '../../src/common/time';
+import { addDays, osloWallToInstant } from '../../src/common/time';
 import { NotificationsModule } from '../../src/notifications/notifications.module';
 import { DEFAULT_POLICY } from '../../src/seasons/season-policy';
 import { FIRST_TUESDAY_OF_SEPTEMBER } from '../support/world';
@@ -32,6 +32,12 @@ describe('ConflictsService.detect on a real database', () => {
 
   /** A request in `roomId` with one occurrence at `slot`, approved or pending. */
   async function booked(roomId: string, slot: { startsAt: Date; endsAt: Date }, approved: boolean) {
+    const { requestId, occurrenceIds } = await requested(roomId, [slot], approved);
+    return { requestId, occurrenceId: occurrenceIds[0] };
+  }
+
+  /** A request in `roomId` with an occurrence at each of `slots`, approved or pending. */
+  async function requested(roomId: string, slots: { startsAt: Date; endsAt: Date }[], approved: boolean) {
     const id = randomUUID();
     await insertRequest(w.dataSource.manager, {
       id,
@@ -42,8 +48,8 @@ describe('ConflictsService.detect on a real database', () => {
       ageGroup: 'youth',
       expectedParticipants: 10,
       chargesEntranceFee: false,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
+      startsAt: slots[0].startsAt,
+      endsAt: slots[0].endsAt,
       rrule: null,
       exdates: [],
       seasonId: null,
@@ -53,14 +59,14 @@ describe('ConflictsService.detect on a real database', () => {
       createdBy: w.staff.id,
       createdAt: new Date(),
     });
-    const occurrenceId = randomUUID();
+    const occurrenceIds = slots.map(() => randomUUID());
     await insertOccurrences(
       w.dataSource.manager,
       id,
-      [{ id: occurrenceId, roomId, ...slot, conflicts: [], fee: FEE }],
+      slots.map((slot, i) => ({ id: occurrenceIds[i], roomId, ...slot, conflicts: [], fee: FEE })),
       { decision: approved ? { at: new Date(), by: w.staff.id, note: '' } : null },
     );
-    return { requestId: id, occurrenceId };
+    return { requestId: id, occurrenceIds };
   }
 
   it('finds an approved booking of a court in the hall that holds it, and not in the other court', async () => {
@@ -125,5 +131,98 @@ describe('ConflictsService.detect on a real database', () => {
     ]);
     const [after] = await conflicts.detect(w.dataSource.manager, rooms.courtA, [slot]);
     expect(after).toEqual([]);
+  });
+
+  it('answers whether as current answers which: meeting and competitors agree with the full rule', async () => {
+    // A week later than the other tests, so that only this world counts.
+    const day = addDays(FIRST_TUESDAY_OF_SEPTEMBER, 7);
+    const on = (from: number, to: number) => at(from, to, day);
+    const seasonId = randomUUID();
+    await w.dataSource.query(
+      `INSERT INTO seasons (id, name, starts_on, ends_on, starts_at, ends_at, application_opens_at,
+                            application_deadline, policy)
+       VALUES ($1, 'Vinter', $2, $2, $3, $4, now() - interval '2 days', now() - interval '1 day', $5)`,
+      [
+        seasonId,
+        day,
+        on(14 * 60, 14 * 60).startsAt,
+        on(17 * 60, 17 * 60).startsAt,
+        JSON.stringify(DEFAULT_POLICY),
+      ],
+    );
+    await w.dataSource.query('INSERT INTO season_rooms (season_id, room_id) VALUES ($1, $2)', [
+      seasonId,
+      rooms.hall,
+    ]);
+    await booked(rooms.courtA, on(18 * 60, 19 * 60), true);
+    const cases = {
+      // the hall holds court A: meets the booking there, and competes with court B's request below
+      hall: await requested(rooms.hall, [on(18 * 60 + 30, 19 * 60 + 30)], false),
+      // court B: competes with the hall's request (a shared leaf), not the booking in court A
+      courtB: await requested(rooms.courtB, [on(19 * 60, 20 * 60)], false),
+      // court A in the hall's season: held
+      season: await requested(rooms.courtA, [on(15 * 60, 16 * 60)], false),
+      // the gym, twice at once in one request (self) and once alone at a free time
+      self: await requested(
+        rooms.gym,
+        [on(10 * 60, 11 * 60), on(10 * 60 + 30, 11 * 60 + 30), on(12 * 60, 13 * 60)],
+        false,
+      ),
+      // the gym after closing time: a venue rule alone
+      late: await requested(rooms.gym, [on(22 * 60 + 30, 23 * 60 + 30)], false),
+      // court B in the morning: nothing
+      free: await requested(rooms.courtB, [on(9 * 60, 10 * 60)], false),
+    };
+    const ids: string[] = Object.values(cases).flatMap((c) => c.occurrenceIds);
+    const m = w.dataSource.manager;
+    const stored = (
+      await m.query<{ id: string; requestId: string; roomId: string; startsAt: Date; endsAt: Date }[]>(
+        `SELECT id, request_id AS "requestId", room_id AS "roomId", starts_at AS "startsAt", ends_at AS "endsAt"
+           FROM booking_occurrences WHERE id = ANY($1)`,
+        [ids],
+      )
+    ).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    const sorted = (xs: string[]) => [...xs].sort();
+    for (const self of [true, false]) {
+      const full = await conflicts.current(m, stored, { self });
+      for (const competition of [true, false]) {
+        const counted = (c: { kind: string }) => competition || c.kind !== 'request';
+        const expected = ids.filter((id) => full.get(id)!.some(counted));
+        const byId = await conflicts.meeting(m, { occurrenceIds: ids }, { self, competition });
+        expect(sorted(byId.map((o) => o.id))).toEqual(sorted(expected));
+        const byRequest = await conflicts.meeting(
+          m,
+          { pendingOfRequests: Object.values(cases).map((c) => c.requestId) },
+          { self, competition },
+        );
+        expect(sorted(byRequest.map((o) => o.id))).toEqual(sorted(expected));
+      }
+    }
+    // What the full rule found, so that the agreement above is over every kind.
+    const all = await conflicts.current(m, stored, { self: true });
+    const kinds = (c: keyof typeof cases, i = 0) =>
+      all
+        .get(cases[c].occurrenceIds[i])!
+        .map((x) => x.kind)
+        .sort();
+    expect(kinds('hall')).toEqual(['booking', 'request']);
+    expect(kinds('courtB')).toEqual(['request']);
+    expect(kinds('season')).toEqual(['season']);
+    expect([kinds('self', 0), kinds('self', 1), kinds('self', 2)]).toEqual([['self'], ['self'], []]);
+    expect(kinds('late')).toEqual(['outside_opening_hours']);
+    expect(kinds('free')).toEqual([]);
+    // Which pending dates compete: the request kind of the full rule, and nothing else.
+    const competing = await conflicts.competitors(m, stored);
+    for (const id of ids) {
+      expect(sorted(competing.get(id)!)).toEqual(
+        sorted(
+          all
+            .get(id)!
+            .filter((c) => c.kind === 'request')
+            .map((c) => c.occurrenceId!),
+        ),
+      );
+    }
+    expect(competing.get(cases.hall.occurrenceIds[0])).toEqual(cases.courtB.occurrenceIds);
   });
 });

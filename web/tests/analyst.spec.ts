@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './support/a11y';
 import { signIn } from './support/api-as';
 
@@ -66,7 +66,10 @@ test('support per organisation in a year, most first', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Støtte per organisasjon ${year}`);
   const rows = page.locator('#support-table tbody tr');
   await expect(rows.first()).toBeVisible();
-  await expect(page.locator('figure svg[role="img"]')).toHaveAttribute('aria-label', new RegExp(`${year}$`));
+  const chart = page.locator('figure svg[role="img"]');
+  await expect(chart).toHaveAttribute('aria-label', new RegExp(`${year}$`));
+  await expect(chart).toHaveAttribute('aria-describedby', 'support-table');
+  await expect(page.locator('#support-table caption')).toContainText(year.toString());
   await expectNoAxeViolations(page);
 });
 
@@ -84,17 +87,45 @@ test('an evaluation report: ordered, followed while it is built, read with its c
     'Evaluering av gratis bruk, tirsdag 1. september 2026 – onsdag 30. september 2026',
   );
   await expect(page.getByRole('heading', { name: 'Nøkkeltall' })).toBeVisible({ timeout: 90_000 });
-  const charts = page.locator('figure img');
-  await expect(charts).toHaveCount(3);
-  for (const img of await charts.all()) {
-    await expect(img).toHaveAttribute('alt', /tirsdag 1\. september 2026 – onsdag 30\. september 2026/);
+  const period = 'tirsdag 1. september 2026 – onsdag 30. september 2026';
+  const figures = page.getByRole('figure');
+  await expect(figures).toHaveCount(3);
+  for (const figure of await figures.all()) {
+    // Named by its caption, with the period; its image points to its table, which has the period too.
+    await expect(figure).toHaveAccessibleName(new RegExp(`, ${period}$`));
+    const img = figure.getByRole('img');
+    await expect(img).toHaveAttribute(
+      'alt',
+      new RegExp(`^Diagram: .+, ${period}\\. Tallene står i tabellen under diagrammet\\.$`),
+    );
     // The SVG itself loaded (with the session cookie) and has a size.
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+    const table = figure.getByRole('table');
+    await expect(table).toHaveAccessibleName(new RegExp(`^Tallene i diagrammet «.+», ${period}$`));
+    // The table holds the figures the chart draws (its SVG's description lists them, rounded).
+    const svg = await (await page.request.get((await img.getAttribute('src'))!)).text();
+    expectSameFigures(svg, await cellsOf(table));
   }
   await expect(page.locator('#by-building caption')).toHaveText(/^Per bygg, /);
   await expect(page.getByRole('heading', { name: 'Metode' })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.goto('/statistikk/rapporter');
+
+  // In English, and on a phone: the same figures and tables, nothing to scroll sideways but the tables.
+  const url = page.url();
+  await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=en`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('figure').first()).toHaveAccessibleName(
+    /, Tuesday(,)? 1 September 2026 – Wednesday(,)? 30 September 2026$/,
+  );
+  await expect(page.getByRole('figure').first().getByRole('img')).toHaveAttribute(
+    'alt',
+    /^Chart: .+\. The figures are in the table below the chart\.$/,
+  );
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
+  await page.goto('/statistikk/rapporter?lang=nb');
   await expect(
     page.getByRole('link', { name: /1\. september 2026 – onsdag 30\. september 2026/ }).first(),
   ).toBeVisible();
@@ -113,6 +144,70 @@ test('a rule simulation shows before and after by organisation kind', async ({ p
   await page.getByRole('button', { name: 'Simuler' }).click();
   await expect(page.getByRole('heading', { name: /^Før og etter, / })).toBeVisible();
   await expect(page.locator('#sim-kinds caption')).toHaveText(/^Verdi av fritak per organisasjonstype, /);
-  await expect(page.locator('figure svg[role="img"]')).toHaveAttribute('aria-label', /før og etter/);
+  const chart = page.locator('figure svg[role="img"]');
+  await expect(chart).toHaveAttribute('aria-label', /før og etter, .+ – .+/);
+  await expect(chart).toHaveAttribute('aria-describedby', 'sim-kinds');
   await expectNoAxeViolations(page);
 });
+
+/** A table's column heads and its rows (the row's head first), as the page shows them. */
+async function cellsOf(table: Locator): Promise<{ columns: string[]; rows: string[][] }> {
+  return table.evaluate((el: HTMLTableElement) => ({
+    columns: [...el.tHead!.rows[0].cells].map((c) => c.textContent.trim()),
+    rows: [...el.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.trim())),
+  }));
+}
+
+/** A figure as written: "1 234,50 kr", "12,5 %", "600". */
+const numberIn = (text: string): number => Number(text.replace(/[^\d,.-]/g, '').replace(',', '.'));
+
+/**
+ * The chart's own description (its SVG `<desc>`) lists what it draws, rounded to whole numbers:
+ * "kroner. Skolen: 600; Hallen: 450", "timer. sep. 26: Frivillig lag 12, Idrettslag 30",
+ * "man: 08 12 %, 09 5 %; tir: –". Each of those is in the table, in the same place.
+ */
+function expectSameFigures(svg: string, table: { columns: string[]; rows: string[][] }): void {
+  const desc = /<desc id="chart-desc">([^<]*)<\/desc>/
+    .exec(svg)![1]
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  const near = (cell: string, drawn: string) =>
+    expect(Math.abs(numberIn(cell) - numberIn(drawn)), `${cell} vs ${drawn}`).toBeLessThanOrEqual(0.55);
+  const name = /<title id="chart-title">([^<]*)<\/title>/.exec(svg)![1];
+  let checked = 0;
+  if (name.startsWith('Verdi av fritak per bygg')) {
+    const items = desc.replace(/^[^.]*\. /, '').split('; ');
+    expect(table.rows.map((r) => r[0])).toEqual(items.map((i) => i.slice(0, i.lastIndexOf(': '))));
+    items.forEach((item, i) => near(table.rows[i][1], item.slice(item.lastIndexOf(': ') + 2)));
+    checked = items.length;
+  } else if (name.startsWith('Bookede timer per måned')) {
+    const months = desc.replace(/^[^.]*\. /, '').split('; ');
+    expect(table.rows).toHaveLength(months.length);
+    months.forEach((month, i) => {
+      for (const part of month.slice(month.indexOf(': ') + 2).split(', ')) {
+        const at = part.lastIndexOf(' ');
+        if (at < 0) continue; // a month without bookings: "0"
+        near(table.rows[i][table.columns.indexOf(part.slice(0, at))], part.slice(at + 1));
+        checked++;
+      }
+    });
+  } else {
+    // Utilisation: the chart's rows are weekdays, the table's columns; the table's rows are hours.
+    expect(table.rows).toHaveLength(24);
+    desc.split('; ').forEach((day, weekday) => {
+      expect(table.columns[weekday + 1].startsWith(day.slice(0, day.indexOf(': ')))).toBe(true);
+      for (const cell of day.slice(day.indexOf(': ') + 2).split(', ')) {
+        if (cell === '–') continue;
+        const [hour, value] = cell.split(' ');
+        expect(table.rows[Number(hour)][0]).toMatch(new RegExp(`^${hour}:00`));
+        near(table.rows[Number(hour)][weekday + 1], value);
+        checked++;
+      }
+    });
+    expect(table.rows.flat()).toContain('stengt');
+  }
+  expect(checked, `figures checked in ${name}`).toBeGreaterThan(0);
+}

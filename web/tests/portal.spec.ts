@@ -148,9 +148,41 @@ test('an unknown page is an HTML 404 with the layout, an unknown API path JSON',
   expect((await request.get('/rooms')).headers()['content-type']).toContain('application/json');
 });
 
+test('the header leads to the season rounds, by keyboard, at 360 px, in bokmål and English', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+  const link = nav.getByRole('link', { name: 'Søknadsrunder', exact: true });
+  await expect(link).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  // In the tab order, after the rooms.
+  await nav.getByRole('link', { name: 'Lokaler', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/sesonger$/);
+  await expect(page).toHaveTitle('Søknadsrunder for faste tider – frirom');
+  await expect(link).toHaveAttribute('aria-current', 'page');
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
+
+  await page.goto('/sesonger?lang=en');
+  const en = page
+    .getByRole('navigation', { name: 'Main menu' })
+    .getByRole('link', { name: 'Application rounds' });
+  await expect(en).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Application rounds for regular times');
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoAxeViolations(page);
+});
+
 test('every public page fits 360 px without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
-  for (const path of ['/', SEARCH, '/lokaler?type=hall', '/kalender', '/organisasjoner']) {
+  for (const path of ['/', SEARCH, '/lokaler?type=hall', '/kalender', '/organisasjoner', '/sesonger']) {
     await page.goto(path);
     await expectNoHorizontalScroll(page);
   }

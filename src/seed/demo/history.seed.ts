@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import {
+  insertPastOccurrences,
+  insertRequest,
+  PastOccurrence,
+  recordEvent,
+} from '../../booking-records/request-queries';
 import { addDays, osloDayBounds, osloToday, parseInstant, weekdayOf } from '../../common/time';
 import { requestStatus } from '../../core/bookings/request-status';
 import { AgeGroup, OrganisationKind } from '../../core/domain';
@@ -14,8 +20,8 @@ import { SeedPart } from '../seed-part';
  * A year of history up to yesterday, so the statistics and the free-use evaluation show something real
  * on first start: weekly activities of the demo organisations, approved and priced under the rules of
  * their day, mostly used, some no-shows and cancellations, the last week partly unrecorded; schools
- * closed in the Christmas and summer holidays. Written straight into the tables (the API refuses the
- * past); then the usage rollup runs at once, for the year behind and the one ahead.
+ * closed in the Christmas and summer holidays. Written through the booking records' owner, past times
+ * and all (the API refuses the past); then the usage rollup runs at once, for the year behind and the one ahead.
  */
 interface Series {
   org: string;
@@ -210,70 +216,69 @@ async function closeSchools(
   }
 }
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** One series as staff would have left it: the request, its past occurrences, created and approved. */
 async function insertSeries(
   m: EntityManager,
   s: Series & { orgId: string; roomId: string },
-  occurrences: Outcome[],
+  outcomes: Outcome[],
   staffId: string | null,
 ): Promise<void> {
   const requestId = randomUUID();
-  const createdAt = new Date(occurrences[0].startsAt.getTime() - 21 * 86_400_000);
-  await m.query(
-    `INSERT INTO booking_requests (id, organisation_id, room_id, title, age_group, expected_participants,
-                                   charges_entrance_fee, starts_at, ends_at, rrule, status, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      requestId,
-      s.orgId,
-      s.roomId,
-      s.title,
-      s.ageGroup,
-      s.participants,
-      s.chargesEntranceFee ?? false,
-      occurrences[0].startsAt,
-      occurrences[0].endsAt,
-      `FREQ=WEEKLY;INTERVAL=${s.every ?? 1}`,
-      requestStatus(occurrences.map((o) => o.status)),
-      staffId,
-      createdAt,
-    ],
-  );
-  const col = <T>(f: (o: Outcome) => T): T[] => occurrences.map(f);
-  await m.query(
-    `INSERT INTO booking_occurrences (request_id, room_id, starts_at, ends_at, status, list_ore, waived_ore,
-                                      charged_ore, rule_id, rule_version, fee, decided_at, decided_by,
-                                      cancelled_late, attendance, participants, attendance_recorded_at,
-                                      attendance_recorded_by, created_at)
-     SELECT $1, $2, s, e, st, l, w, c, r, v, f,
-            CASE WHEN st = 'cancelled' THEN s - CASE WHEN late THEN interval '2 days' ELSE interval '14 days' END
-                 ELSE $3::timestamptz + interval '1 day' END,
-            $4::uuid, late, att, p,
-            CASE WHEN att IS NULL THEN NULL ELSE e + interval '1 hour' END, CASE WHEN att IS NULL THEN NULL ELSE $4::uuid END, $3
-       FROM unnest($5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::int[], $10::int[], $11::uuid[],
-                   $12::int[], $13::jsonb[], $14::boolean[], $15::text[], $16::int[])
-            AS t(s, e, st, l, w, c, r, v, f, late, att, p)`,
-    [
-      requestId,
-      s.roomId,
-      createdAt,
-      staffId,
-      col((o) => o.startsAt),
-      col((o) => o.endsAt),
-      col((o) => o.status),
-      col((o) => o.fee.listOre),
-      col((o) => o.fee.waivedOre),
-      col((o) => o.fee.chargedOre),
-      col((o) => o.fee.ruleId),
-      col((o) => o.fee.ruleVersion),
-      col((o) => JSON.stringify(o.fee)),
-      col((o) => o.cancelledLate),
-      col((o) => o.attendance),
-      col((o) => o.participants),
-    ],
-  );
-  await m.query(
-    `INSERT INTO booking_events (request_id, action, actor_id, reason, at)
-     VALUES ($1, 'created', $2, NULL, $3), ($1, 'approved', $2, 'Tildelt for sesongen', $3::timestamptz + interval '1 day')`,
-    [requestId, staffId, createdAt],
-  );
+  const createdAt = new Date(outcomes[0].startsAt.getTime() - 21 * DAY);
+  const approvedAt = new Date(createdAt.getTime() + DAY);
+  await insertRequest(m, {
+    id: requestId,
+    organisationId: s.orgId,
+    roomId: s.roomId,
+    title: s.title,
+    purpose: null,
+    ageGroup: s.ageGroup,
+    expectedParticipants: s.participants,
+    chargesEntranceFee: s.chargesEntranceFee ?? false,
+    startsAt: outcomes[0].startsAt,
+    endsAt: outcomes[0].endsAt,
+    rrule: `FREQ=WEEKLY;INTERVAL=${s.every ?? 1}`,
+    exdates: [],
+    seasonId: null,
+    preferences: null,
+    sessionsPerWeek: null,
+    status: requestStatus(outcomes.map((o) => o.status)),
+    createdBy: staffId,
+    createdAt,
+  });
+  const occurrences: PastOccurrence[] = outcomes.map((o) => ({
+    id: randomUUID(),
+    roomId: s.roomId,
+    startsAt: o.startsAt,
+    endsAt: o.endsAt,
+    fee: o.fee,
+    status: o.status,
+    // Cancelled two days (late) or two weeks before; the others approved with the request, a day after it.
+    decidedAt:
+      o.status === 'cancelled'
+        ? new Date(o.startsAt.getTime() - (o.cancelledLate ? 2 : 14) * DAY)
+        : approvedAt,
+    decidedBy: staffId,
+    cancelledLate: o.cancelledLate,
+    attendance: o.attendance
+      ? {
+          kind: o.attendance,
+          participants: o.participants,
+          recordedAt: new Date(o.endsAt.getTime() + HOUR),
+          recordedBy: staffId,
+        }
+      : null,
+  }));
+  await insertPastOccurrences(m, requestId, occurrences, createdAt);
+  await recordEvent(m, { requestId, action: 'created', actorId: staffId, at: createdAt });
+  await recordEvent(m, {
+    requestId,
+    action: 'approved',
+    actorId: staffId,
+    reason: 'Tildelt for sesongen',
+    at: approvedAt,
+  });
 }

@@ -92,10 +92,47 @@ export class BreakdownView {
   @ApiProperty({ type: UsageRowView, nullable: true }) comparison!: UsageRowView | null;
 }
 
+export const CHART_UNITS = ['hours', 'ore', 'share'] as const;
+export type ChartUnit = (typeof CHART_UNITS)[number];
+
+export class ChartTableRowView {
+  @ApiProperty({ example: 'februar 2026' }) label!: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'number', nullable: true },
+    description: 'One per column; null where there is nothing to measure (a closed hour)',
+  })
+  values!: (number | null)[];
+}
+
+/** The figures a chart draws, as a table: the chart's text alternative. */
+export class ChartTableView {
+  @ApiProperty({
+    enum: CHART_UNITS,
+    description: 'Of every value: hours; ore (integer øre, drawn as kroner); share (0–1)',
+  })
+  unit!: ChartUnit;
+  @ApiProperty({ example: 'Måned', description: 'What each row is (in the report’s language)' })
+  rowHeading!: string;
+  @ApiProperty({
+    type: [String],
+    example: ['Frivillig lag', 'Idrettslag'],
+    description: 'What each column is',
+  })
+  columns!: string[];
+  @ApiProperty({ type: [ChartTableRowView] }) rows!: ChartTableRowView[];
+}
+
 export class ChartRefView {
   @ApiProperty({ example: 'hours-by-month' }) name!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ example: '/reports/…/charts/hours-by-month.svg' }) url!: string;
+  @ApiProperty({
+    type: ChartTableView,
+    nullable: true,
+    description: 'The figures the chart draws, as a table; null in reports built before tables were kept',
+  })
+  table!: ChartTableView | null;
 }
 
 export class MethodNoteView {

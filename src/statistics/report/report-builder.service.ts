@@ -66,7 +66,7 @@ export class ReportBuilder {
       const byOrganisationKind = await breakdown(m, 'organisationKind', current, comparison, locale);
       await progress(80);
       const months = await hoursByMonthAndKind(m, current);
-      const charts = renderCharts({
+      const { svg: charts, tables } = renderCharts({
         locale,
         period: `${current.from} – ${current.to}`,
         months: months.months,
@@ -85,6 +85,7 @@ export class ReportBuilder {
           name,
           title: chartTitle(name, locale),
           url: `/reports/${reportId}/charts/${name}.svg`,
+          table: tables[name],
         })),
         method: methodNotes(locale, this.config.lateCancellationDays),
       };

@@ -49,7 +49,8 @@ export class ReportsController {
     summary: 'Queue a free-use evaluation of a period, optionally against another (analyst, staff)',
     description:
       'The worker builds and stores it: headline figures per period, the change between them, per building ' +
-      'and organisation kind, SVG charts and a statement of method. Follow it at GET /reports/{id}.',
+      'and organisation kind, SVG charts (each with its figures as a table) and a statement of method. ' +
+      'Follow it at GET /reports/{id}.',
   })
   @ApiAcceptedResponse({ type: ReportAcceptedView })
   @ApiErrors('INVALID_TIME_RANGE')

@@ -131,6 +131,11 @@ function toView(r: EvaluationReport, withResult: boolean): ReportView {
     createdAt: formatInstant(r.createdAt),
     completedAt: r.completedAt ? formatInstant(r.completedAt) : null,
     ...(r.error ? { error: r.error } : {}),
-    ...(withResult && r.result ? { result: r.result as EvaluationResultView } : {}),
+    ...(withResult && r.result ? { result: withTables(r.result as EvaluationResultView) } : {}),
   };
+}
+
+/** Reports built before the charts' tables were kept say so: table null. */
+function withTables(result: EvaluationResultView): EvaluationResultView {
+  return { ...result, charts: result.charts.map((c) => ({ ...c, table: c.table ?? null })) };
 }

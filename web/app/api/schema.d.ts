@@ -1259,7 +1259,7 @@ export interface paths {
         put?: never;
         /**
          * Queue a free-use evaluation of a period, optionally against another (analyst, staff)
-         * @description The worker builds and stores it: headline figures per period, the change between them, per building and organisation kind, SVG charts and a statement of method. Follow it at GET /reports/{id}.
+         * @description The worker builds and stores it: headline figures per period, the change between them, per building and organisation kind, SVG charts (each with its figures as a table) and a statement of method. Follow it at GET /reports/{id}.
          */
         post: operations["ReportsController_create"];
         delete?: never;
@@ -3396,12 +3396,41 @@ export interface components {
             current: components["schemas"]["UsageRowView"];
             comparison: components["schemas"]["UsageRowView"] | (never | null);
         };
+        ChartTableRowView: {
+            /** @example februar 2026 */
+            label: string;
+            /** @description One per column; null where there is nothing to measure (a closed hour) */
+            values: (number | null)[];
+        };
+        ChartTableView: {
+            /**
+             * @description Of every value: hours; ore (integer øre, drawn as kroner); share (0–1)
+             * @enum {string}
+             */
+            unit: "hours" | "ore" | "share";
+            /**
+             * @description What each row is (in the report’s language)
+             * @example Måned
+             */
+            rowHeading: string;
+            /**
+             * @description What each column is
+             * @example [
+             *       "Frivillig lag",
+             *       "Idrettslag"
+             *     ]
+             */
+            columns: string[];
+            rows: components["schemas"]["ChartTableRowView"][];
+        };
         ChartRefView: {
             /** @example hours-by-month */
             name: string;
             title: string;
             /** @example /reports/…/charts/hours-by-month.svg */
             url: string;
+            /** @description The figures the chart draws, as a table; null in reports built before tables were kept */
+            table: components["schemas"]["ChartTableView"] | (never | null);
         };
         MethodNoteView: {
             /** @example used */

@@ -4,6 +4,7 @@ import { type MessageKey, useLang, useT } from '../i18n/i18n';
 
 const NAV: { to: string; label: MessageKey }[] = [
   { to: '/lokaler', label: 'nav.rooms' },
+  { to: '/sesonger', label: 'nav.seasons' },
   { to: '/kalender', label: 'nav.calendar' },
   { to: '/organisasjoner', label: 'nav.organisations' },
 ];

@@ -69,7 +69,23 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     filters,
     status,
     side,
-    requests,
+    // What the table shows, not whole views: the page's data travels again in the HTML for hydration.
+    requests: {
+      total: requests.total,
+      counts: requests.counts,
+      items: requests.items.map((r) => ({
+        id: r.id,
+        title: r.title,
+        firstStartsAt: r.firstStartsAt,
+        organisationName: r.organisationName,
+        roomName: r.roomName,
+        buildingName: r.buildingName,
+        pendingCount: r.pendingCount,
+        occurrenceCount: r.occurrenceCount,
+        chargedOre: r.total.chargedOre,
+        hasConflict: r.hasConflict,
+      })),
+    },
     buildings: buildings.items.map((b) => ({ id: b.id, name: b.name })),
     rooms: rooms.items.map((r) => ({ id: r.id, name: r.name })),
     seasons: seasons.items.map((s) => ({ id: s.id, name: s.name })),
@@ -203,7 +219,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
                   <Table.Cell>
                     {t('staff.inbox.datesPending', { pending: r.pendingCount, count: r.occurrenceCount })}
                   </Table.Cell>
-                  <Table.Cell>{formatMoney(r.total.chargedOre, lang)}</Table.Cell>
+                  <Table.Cell>{formatMoney(r.chargedOre, lang)}</Table.Cell>
                   <Table.Cell>
                     {r.hasConflict ? (
                       <Tag data-color="danger">{t('staff.inbox.conflicts')}</Tag>

@@ -11,6 +11,8 @@ import type { Route } from './+types/statistikk.rapporter.$id';
 import { TableScroll } from '../components/table-scroll';
 
 type Breakdown = components['schemas']['BreakdownView'];
+type ChartRef = components['schemas']['ChartRefView'];
+type ChartTable = NonNullable<ChartRef['table']>;
 
 /**
  * A free-use evaluation: while the worker builds it, its progress (the report's, and the job's state
@@ -121,17 +123,7 @@ export default function Report({ loaderData }: Route.ComponentProps) {
               {t('stats.report.charts')}
             </Heading>
             {result.charts.map((c) => (
-              <figure key={c.name} className="chart">
-                <img
-                  src={c.url}
-                  alt={t('stats.report.chartAlt', { title: c.title, period })}
-                  width="860"
-                  style={{ maxWidth: '100%', height: 'auto' }}
-                />
-                <figcaption>
-                  {c.title}, {period}
-                </figcaption>
-              </figure>
+              <ReportChart key={c.name} chart={c} period={period} />
             ))}
             {breakdown('by-building', t('stats.report.byBuilding', { period }), result.byBuilding)}
             {breakdown('by-kind', t('stats.report.byKind', { period }), result.byOrganisationKind)}
@@ -147,5 +139,80 @@ export default function Report({ loaderData }: Route.ComponentProps) {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * One of the report's charts: a figure named by its caption (what, which period) holding the API's SVG
+ * as an image, whose short text points to the table below it, and that table, the chart's own figures
+ * (from the report, not read off the picture). A table, not a long description: a screen reader
+ * reads it cell by cell with its row and column headings, where a description of a 24 × 7 grid would be
+ * one run of numbers. The image is the API's standalone file (the same one downloaded), so the page
+ * needs no copy of it.
+ */
+function ReportChart({ chart, period }: { chart: ChartRef; period: string }) {
+  const t = useT();
+  const { table } = chart;
+  return (
+    <figure className="chart stack">
+      <figcaption>
+        {chart.title}, {period}
+      </figcaption>
+      <img
+        src={chart.url}
+        alt={t('stats.report.chartAlt', { title: chart.title, period })}
+        width="860"
+        style={{ maxWidth: '100%', height: 'auto' }}
+      />
+      {!table ? (
+        <Paragraph>{t('stats.report.noTable')}</Paragraph>
+      ) : table.rows.length === 0 || table.columns.length === 0 ? (
+        <Paragraph>{t('stats.report.noFigures')}</Paragraph>
+      ) : (
+        <FiguresTable
+          id={`chart-${chart.name}`}
+          caption={t('stats.report.chartTable', { title: chart.title, period })}
+          table={table}
+        />
+      )}
+    </figure>
+  );
+}
+
+function FiguresTable({ id, caption, table }: { id: string; caption: string; table: ChartTable }) {
+  const t = useT();
+  const lang = useLang();
+  const format = (v: number | null): string => {
+    if (v === null) return t('stats.report.closed');
+    if (table.unit === 'ore') return formatMoney(v, lang);
+    if (table.unit === 'share') return `${formatNumber(v * 100, lang)} %`;
+    return formatNumber(v, lang);
+  };
+  return (
+    <TableScroll labelledBy={`${id}-caption`}>
+      <Table id={id} zebra data-size="sm">
+        <caption id={`${id}-caption`}>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{table.rowHeading}</Table.HeaderCell>
+            {table.columns.map((c) => (
+              <Table.HeaderCell key={c} scope="col">
+                {c}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {table.rows.map((r, i) => (
+            <Table.Row key={i}>
+              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+              {r.values.map((v, j) => (
+                <Table.Cell key={j}>{format(v)}</Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }
