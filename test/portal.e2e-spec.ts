@@ -1,4 +1,5 @@
 import { startApp, TestApp, TestUser } from './support/test-app';
+import { eventually } from './support/eventually';
 
 describe('the public portal: free rooms', () => {
   let t: TestApp;
@@ -180,6 +181,42 @@ describe('the public portal: free rooms', () => {
       await t.dataSource.query('UPDATE rooms SET capacity = 25 WHERE id = $1', [ids.Klasserom]);
       expect(await free({ minCapacity: 450 })).toEqual([]);
     });
+  });
+
+  it('two venue edits crossing the same rooms in opposite order wait for each other, not deadlock on the version', async () => {
+    const version = async () => Number((await t.dataSource.query('SELECT n FROM venue_version'))[0].n);
+    const [a, b] = [t.dataSource.createQueryRunner(), t.dataSource.createQueryRunner()];
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      for (const q of [a, b]) {
+        await q.startTransaction();
+        await q.query(`SET LOCAL lock_timeout = '5s'`);
+      }
+      const before = await version();
+      const touch = (q: typeof a, room: string) =>
+        q.query('UPDATE rooms SET capacity = capacity WHERE id = $1', [ids[room]]);
+      const [{ pid }] = await a.query('SELECT pg_backend_pid() AS pid');
+      await touch(a, 'Klasserom');
+      await touch(b, 'Sal');
+      const aSecond = touch(a, 'Sal'); // waits for b's row lock on Sal
+      await eventually(async () => {
+        const [row] = await t.dataSource.query(
+          'SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1',
+          [pid],
+        );
+        expect(row.wait_event_type).toBe('Lock');
+        return true;
+      });
+      await b.commitTransaction();
+      await aSecond;
+      await a.commitTransaction();
+      expect(await version()).toBe(before + 2);
+    } finally {
+      for (const q of [a, b]) {
+        if (q.isTransactionActive) await q.rollbackTransaction();
+        await q.release();
+      }
+    }
   });
 
   it('answers 400 to a window that ends before it starts or to a bad date', async () => {

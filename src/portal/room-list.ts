@@ -15,9 +15,9 @@ interface Loaded {
  * the search's SQL reads only what changes by the minute (busy leaves, closed buildings) and its plan
  * is cheap and the same for every filter.
  *
- * Staleness is ruled out by a version, not by a time to live: a statement trigger on rooms, buildings,
- * opening_hours and room_leaves bumps `venue_version` in the writing transaction (migration
- * VenueVersion), and the search reads that version in its own statement, at no extra round trip. A
+ * Staleness is ruled out by a version, not by a time to live: a deferred trigger on rooms, buildings,
+ * opening_hours and room_leaves bumps `venue_version` once, at the writing transaction's commit
+ * (migration VenueVersion), and the search reads that version in its own statement, at no extra round trip. A
  * list loaded at another version is loaded again, in one statement with the version it belongs to. So
  * a change is seen by the next search once committed, whichever process or hand made it (other API
  * processes, the seed, SQL), which invalidating on the venue services' calls would not see, and no
