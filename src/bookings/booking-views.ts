@@ -6,6 +6,7 @@ import { ConflictsService } from './conflicts.service';
 import { BookingRequestView, FeeView, OccurrenceView } from './dto/views';
 import { Conflict, Occurrence, StoredFee } from '../booking-records/occurrence.entity';
 import { versionsOf } from '../booking-records/version-queries';
+import { together } from '../database/transaction';
 
 type StoredFeeColumns = Pick<
   Occurrence,
@@ -141,6 +142,17 @@ export function toRequestView(
   };
 }
 
+/** What a list's view reads of each occurrence. */
+const LISTED_COLUMNS = {
+  id: true,
+  requestId: true,
+  status: true,
+  startsAt: true,
+  listOre: true,
+  waivedOre: true,
+  chargedOre: true,
+} as const;
+
 /**
  * Requests as answered, with their organisation's name, room, version and totals; given `conflicts`,
  * with their occurrences too, the pending ones with their conflicts as they stand now (lists pass none).
@@ -152,31 +164,40 @@ export async function requestViews(
 ): Promise<BookingRequestView[]> {
   if (requests.length === 0) return [];
   const ids = requests.map((r) => r.id);
-  const occurrences = await m.find(Occurrence, {
-    where: { requestId: In(ids) },
-    order: { startsAt: 'ASC', id: 'ASC' },
-  });
-  const orgs = await m.query<{ id: string; name: string }[]>(
-    'SELECT id, name FROM organisations WHERE id = ANY($1)',
-    [[...new Set(requests.map((r) => r.organisationId))]],
+  const roomIds = [...new Set(requests.map((r) => r.roomId).filter((id): id is string => id !== null))];
+  // Four reads that need only the requests; the conflicts, after the occurrences they are of.
+  const [[occurrences, current], orgs, rooms, versions] = await together(
+    m,
+    async () => {
+      const found = await m.find(Occurrence, {
+        where: { requestId: In(ids) },
+        order: { startsAt: 'ASC', id: 'ASC' },
+        // A list shows the totals and first date, not each date: none of the stored fee's lines.
+        ...(conflicts ? {} : { select: LISTED_COLUMNS }),
+      });
+      const pending = found.filter((o) => o.status === 'pending');
+      return [found, conflicts ? await conflicts.current(m, pending) : undefined] as const;
+    },
+    () =>
+      m.query<{ id: string; name: string }[]>('SELECT id, name FROM organisations WHERE id = ANY($1)', [
+        [...new Set(requests.map((r) => r.organisationId))],
+      ]),
+    () =>
+      m.query<(RoomRef & { id: string })[]>(
+        `SELECT r.id, r.name, b.id AS building_id, b.name AS building_name
+           FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = ANY($1)`,
+        [roomIds],
+      ),
+    () => versionsOf(m, ids),
   );
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const current = conflicts
-    ? await conflicts.current(
-        m,
-        occurrences.filter((o) => o.status === 'pending'),
-      )
-    : undefined;
-  const roomIds = [...new Set(requests.map((r) => r.roomId).filter((id): id is string => id !== null))];
-  const rooms = await m.query<(RoomRef & { id: string })[]>(
-    `SELECT r.id, r.name, b.id AS building_id, b.name AS building_name
-       FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = ANY($1)`,
-    [roomIds],
-  );
   const roomOf = new Map(rooms.map((r) => [r.id, r]));
-  const versions = await versionsOf(m, ids);
   const byRequest = new Map<string, Occurrence[]>();
-  for (const o of occurrences) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
+  for (const o of occurrences) {
+    const list = byRequest.get(o.requestId);
+    if (list) list.push(o);
+    else byRequest.set(o.requestId, [o]);
+  }
   return requests.map((r) =>
     toRequestView(
       r,

@@ -66,3 +66,17 @@ export async function preparedQuery<T>(
   const result = await client.query({ name, text, values });
   return result.rows as T[];
 }
+
+/**
+ * Independent queries side by side on the pool's connections, or one after the other on a transaction's
+ * one connection: node-postgres cannot run two queries at once on one client.
+ */
+export async function together<T extends unknown[]>(
+  m: EntityManager,
+  ...work: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (!m.queryRunner) return (await Promise.all(work.map((w) => w()))) as T;
+  const done: unknown[] = [];
+  for (const w of work) done.push(await w());
+  return done as T;
+}

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from 'react-router';
 import type { Middleware } from 'openapi-fetch';
-import { apiFor } from '../api/client';
+import { type ApiClient, apiFor, need } from '../api/client';
+import { keptList } from './kept-lists.server';
 import { requireUser } from './session.server';
 
 /**
@@ -43,3 +44,13 @@ export const intField = (form: FormData, name: string): number | undefined => {
   const v = field(form, name);
   return /^\d+$/.test(v) ? Number(v) : undefined;
 };
+
+/** The building filter's choices (id and name), kept briefly per process (./kept-lists.server.ts). */
+export function buildingsFilter(client: ApiClient): Promise<{ id: string; name: string }[]> {
+  return keptList('buildings', () =>
+    client
+      .GET('/buildings', { params: { query: { limit: 500 } } })
+      .then(need)
+      .then((page) => page.items.map((b) => ({ id: b.id, name: b.name }))),
+  );
+}

@@ -6,7 +6,8 @@ import { PageTitle } from '../components/page-title';
 import { usePolling } from '../components/staff/use-polling';
 import { formatDateTime, formatMoney } from '../i18n/format';
 import { type MessageKey, useLang, useT } from '../i18n/i18n';
-import { staffReader } from '../lib/staff.server';
+import { buildingsFilter, staffReader } from '../lib/staff.server';
+import { keptList } from '../lib/kept-lists.server';
 import type { Route } from './+types/saksbehandling._index';
 import { TableScroll } from '../components/table-scroll';
 
@@ -57,13 +58,27 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         },
       })
       .then(need),
-    client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
+    buildingsFilter(client),
     filters.bygg
       ? client.GET('/rooms', { params: { query: { buildingId: filters.bygg, limit: 500 } } }).then(need)
       : Promise.resolve({ items: [] }),
-    client.GET('/seasons', { params: { query: { limit: 100 } } }).then(need),
+    keptList('seasons', () =>
+      client
+        .GET('/seasons', { params: { query: { limit: 100 } } })
+        .then(need)
+        .then((page) => page.items.map((s) => ({ id: s.id, name: s.name }))),
+    ),
     // Names only: the filter needs no more, and full views of 500 organisations are slow to make.
-    client.GET('/organisations/names', { params: { query: { status: 'verified', limit: 500 } } }).then(need),
+    keptList('organisations', () =>
+      client
+        .GET('/organisations/names', { params: { query: { status: 'verified', limit: 500 } } })
+        .then(need)
+        .then((page) =>
+          page.items
+            .map((o) => ({ id: o.id, name: o.name }))
+            .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+        ),
+    ),
   ]);
   return {
     filters,
@@ -86,12 +101,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         hasConflict: r.hasConflict,
       })),
     },
-    buildings: buildings.items.map((b) => ({ id: b.id, name: b.name })),
+    buildings,
     rooms: rooms.items.map((r) => ({ id: r.id, name: r.name })),
-    seasons: seasons.items.map((s) => ({ id: s.id, name: s.name })),
-    organisations: organisations.items
-      .map((o) => ({ id: o.id, name: o.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+    seasons,
+    organisations,
   };
 }
 

@@ -8,7 +8,7 @@ import { isStale, StaleAlert } from '../components/staff/stale-alert';
 import { usePolling } from '../components/staff/use-polling';
 import { formatDateTime, formatTime } from '../i18n/format';
 import { langOf, type MessageKey, translate, useLang, useT } from '../i18n/i18n';
-import { field, intField, staffApi, staffReader } from '../lib/staff.server';
+import { buildingsFilter, field, intField, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.konflikter';
 import { TableScroll } from '../components/table-scroll';
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     til: day('til') || inFourWeeks,
     bygg: /^[0-9a-f-]{36}$/i.test(bygg) ? bygg : '',
   };
-  const [conflicts, allBuildings] = await Promise.all([
+  const [conflicts, buildings] = await Promise.all([
     client
       .GET('/conflicts', {
         params: {
@@ -45,13 +45,39 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         },
       })
       .then(need),
-    client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
+    buildingsFilter(client),
   ]);
   return {
     filters,
-    buildings: allBuildings.items.map((b) => ({ id: b.id, name: b.name })),
-    // Each group carries its timeline's rooms (room, parent, sections): no /rooms call per building.
-    conflicts,
+    buildings,
+    // What the page shows, not whole groups: the data travels again in the HTML for hydration. Each
+    // group carries its timeline's rooms (room, parent, sections): no /rooms call per building.
+    conflicts: {
+      total: conflicts.total,
+      items: conflicts.items.map((g) => ({
+        occurrences: g.occurrences.map((o) => ({
+          id: o.id,
+          requestId: o.requestId,
+          requestVersion: o.requestVersion,
+          title: o.title,
+          organisationName: o.organisationName,
+          roomId: o.roomId,
+          roomName: o.roomName,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+        })),
+        blockedBy: g.blockedBy.map((b) => ({
+          kind: b.kind,
+          reason: b.reason,
+          roomId: b.roomId,
+          roomName: b.roomName,
+          organisationName: b.organisationName,
+          startsAt: b.startsAt,
+          endsAt: b.endsAt,
+        })),
+        rooms: g.rooms,
+      })),
+    },
     done: url.searchParams.get('ok'),
   };
 }

@@ -2,7 +2,15 @@ import type { components } from '../../api/schema';
 import { formatTime } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/i18n';
 
-type Group = components['schemas']['ConflictGroupView'];
+type Schemas = components['schemas'];
+/** What the timeline draws of a group: its occurrences and the booked or closed time they meet. */
+interface Group {
+  occurrences: Pick<
+    Schemas['CompetingOccurrenceView'],
+    'roomId' | 'startsAt' | 'endsAt' | 'organisationName'
+  >[];
+  blockedBy: Pick<Schemas['BlockerView'], 'kind' | 'roomId' | 'startsAt' | 'endsAt' | 'organisationName'>[];
+}
 export interface TreeRoom {
   id: string;
   name: string;
