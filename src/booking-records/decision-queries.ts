@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth/roles';
 import { notFound } from '../common/errors/domain-error';
 import type { Recipient } from '../notifications/outbox.service';
+import { caretakersJson, contactsJson } from '../notifications/recipient-queries';
 import { allowContact, contactOf } from '../organisations/contact-access';
 import { BookingRequest, RequestStatus } from './booking-request.entity';
 import { Occurrence, OccurrenceStatus } from './occurrence.entity';
@@ -100,10 +101,15 @@ function toOccurrence(j: OccurrenceJson): Occurrence {
   });
 }
 
-const RECIPIENTS = (from: string, where: string) =>
-  `COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'email', u.email, 'locale', u.locale)
-                             ORDER BY u.email)
-               FROM ${from} JOIN users u ON u.id = x.user_id WHERE ${where}), '[]')`;
+/**
+ * The room a request's mails name, `nr` — its own, else its first date's (a season application has no
+ * room of its own) — and that room's building, `nb`: joins onto a request `q`.
+ */
+export const NOTICE_ROOM_JOINS = `
+  LEFT JOIN LATERAL (SELECT room_id FROM booking_occurrences WHERE request_id = q.id
+                      ORDER BY starts_at LIMIT 1) first ON true
+  LEFT JOIN rooms nr ON nr.id = COALESCE(q.room_id, first.room_id)
+  LEFT JOIN buildings nb ON nb.id = nr.building_id`;
 
 /**
  * Everything a decision on the request needs besides the locked row, in one statement (run it after
@@ -132,16 +138,13 @@ export async function readDecision(m: EntityManager, requestId: string): Promise
             org.name AS organisation_name,
             r.name AS room_name, b.id AS building_id, b.name AS building_name,
             COALESCE(nr.name, '') AS notice_room_name, COALESCE(nb.name, '') AS notice_building_name,
-            ${RECIPIENTS('organisation_members x', 'x.organisation_id = q.organisation_id')} AS contacts,
-            ${RECIPIENTS('building_caretakers x', 'x.building_id = nb.id')} AS caretakers
+            ${contactsJson('q.organisation_id')} AS contacts,
+            ${caretakersJson('nb.id')} AS caretakers
        FROM booking_requests q
        JOIN organisations org ON org.id = q.organisation_id
        LEFT JOIN rooms r ON r.id = q.room_id
        LEFT JOIN buildings b ON b.id = r.building_id
-       LEFT JOIN LATERAL (SELECT room_id FROM booking_occurrences WHERE request_id = q.id
-                           ORDER BY starts_at LIMIT 1) first ON true
-       LEFT JOIN rooms nr ON nr.id = COALESCE(q.room_id, first.room_id)
-       LEFT JOIN buildings nb ON nb.id = nr.building_id
+       ${NOTICE_ROOM_JOINS}
       WHERE q.id = $1`,
     [requestId],
   );

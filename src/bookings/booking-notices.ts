@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { humanWhen, kroner, reasonOf } from '../notifications/human';
 import { NewMessage, Outbox, Recipient } from '../notifications/outbox.service';
 import { Occurrence } from '../booking-records/occurrence.entity';
+import { NOTICE_ROOM_JOINS } from '../booking-records/decision-queries';
 
 /** The approval mail lists this many approved dates, then says how many more. */
 export const LISTED_DATES = 10;
@@ -194,13 +195,10 @@ export class BookingNotices {
   private async context(m: EntityManager, requestId: string): Promise<Context> {
     const [ctx] = await m.query<Context[]>(
       `SELECT q.title, q.organisation_id, org.name AS organisation_name,
-              COALESCE(r.name, '') AS room_name, b.id AS building_id, COALESCE(b.name, '') AS building_name
+              COALESCE(nr.name, '') AS room_name, nb.id AS building_id, COALESCE(nb.name, '') AS building_name
          FROM booking_requests q
          JOIN organisations org ON org.id = q.organisation_id
-         LEFT JOIN LATERAL (SELECT room_id FROM booking_occurrences WHERE request_id = q.id
-                             ORDER BY starts_at LIMIT 1) first ON true
-         LEFT JOIN rooms r ON r.id = COALESCE(q.room_id, first.room_id)
-         LEFT JOIN buildings b ON b.id = r.building_id
+         ${NOTICE_ROOM_JOINS}
         WHERE q.id = $1`,
       [requestId],
     );

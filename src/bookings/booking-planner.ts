@@ -19,6 +19,7 @@ import {
 } from '../fees/pricing-queries';
 import { CalendarRow, calendarsSql, toCalendars } from '../venues/room-calendar.service';
 import type { Recipient } from '../notifications/outbox.service';
+import { contactsJson } from '../notifications/recipient-queries';
 import { allowContact, contactOf } from '../organisations/contact-access';
 import {
   ConflictRow,
@@ -60,7 +61,7 @@ interface PlanRow {
   room_name: string;
   building_id: string;
   building_name: string;
-  contacts: { id: string; email: string; locale: 'nb' | 'en' }[] | null;
+  contacts: Recipient[] | null;
   conflicts: ConflictRow[] | null;
   calendar: CalendarRow | null;
   room_facts: RoomFactsRow[] | null;
@@ -132,10 +133,7 @@ export class BookingPlanner {
       `SELECT o.id, o.name, o.kind, o.status, o.in_frivillighetsregisteret, o.municipality_number,
               ${contactOf('o.id', '$8')} AS member,
               r.id AS room_id, r.capacity, r.name AS room_name, b.id AS building_id, b.name AS building_name,
-              CASE WHEN $9 THEN (SELECT json_agg(json_build_object('id', u.id, 'email', u.email, 'locale', u.locale)
-                                                 ORDER BY u.email)
-                                   FROM organisation_members om JOIN users u ON u.id = om.user_id
-                                  WHERE om.organisation_id = o.id) END AS contacts,
+              CASE WHEN $9 THEN ${contactsJson('o.id')} END AS contacts,
               (SELECT json_agg(c ORDER BY c.key, c.kind, c.occurrence_id) FROM (${NEW_SLOT_CONFLICTS_SQL}) c) AS conflicts,
               (SELECT row_to_json(k) FROM (${calendarsSql('ARRAY[$4::uuid]', '$10', '$11')}) k) AS calendar,
               (SELECT json_agg(f) FROM (${ROOM_FACTS_SQL} WHERE r.id = $4) f) AS room_facts,
@@ -182,7 +180,7 @@ export class BookingPlanner {
     return {
       organisation: { id: ctx.id, name: ctx.name },
       room: { name: ctx.room_name, building_id: ctx.building_id, building_name: ctx.building_name },
-      contacts: (ctx.contacts ?? []).map((c) => ({ userId: c.id, email: c.email, locale: c.locale })),
+      contacts: ctx.contacts ?? [],
       occurrences: times.map((t, i) => ({ ...t, roomId: dto.roomId, conflicts: conflicts[i], fee: fees[i] })),
     };
   }

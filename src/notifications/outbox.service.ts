@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MessageKind } from './message-kinds';
+import { caretakersJson, contactsJson } from './recipient-queries';
 
 export interface Recipient {
   userId: string | null;
@@ -56,35 +57,24 @@ export class Outbox {
 
   /** An organisation's contacts (the users who act for it). */
   async organisationContacts(m: EntityManager, organisationId: string): Promise<Recipient[]> {
-    return this.recipients(
-      m,
-      `SELECT u.id, u.email, u.locale FROM organisation_members om JOIN users u ON u.id = om.user_id
-        WHERE om.organisation_id = $1 ORDER BY u.email`,
-      [organisationId],
-    );
+    const [row] = await m.query<{ to: Recipient[] }[]>(`SELECT ${contactsJson('$1')} AS "to"`, [
+      organisationId,
+    ]);
+    return row.to;
   }
 
   /** The caretakers of a building. */
   async buildingCaretakers(m: EntityManager, buildingId: string): Promise<Recipient[]> {
-    return this.recipients(
-      m,
-      `SELECT u.id, u.email, u.locale FROM building_caretakers bc JOIN users u ON u.id = bc.user_id
-        WHERE bc.building_id = $1 ORDER BY u.email`,
-      [buildingId],
-    );
+    const [row] = await m.query<{ to: Recipient[] }[]>(`SELECT ${caretakersJson('$1')} AS "to"`, [
+      buildingId,
+    ]);
+    return row.to;
   }
 
   /** Every staff user (saksbehandler). */
   async staff(m: EntityManager): Promise<Recipient[]> {
-    return this.recipients(
-      m,
-      `SELECT id, email, locale FROM users WHERE 'staff' = ANY(roles) ORDER BY email`,
-      [],
+    return m.query<Recipient[]>(
+      `SELECT id AS "userId", email, locale FROM users WHERE 'staff' = ANY(roles) ORDER BY email`,
     );
-  }
-
-  private async recipients(m: EntityManager, sql: string, params: unknown[]): Promise<Recipient[]> {
-    const rows = await m.query<{ id: string; email: string; locale: 'nb' | 'en' }[]>(sql, params);
-    return rows.map((r) => ({ userId: r.id, email: r.email, locale: r.locale }));
   }
 }
