@@ -1,8 +1,7 @@
-import { Table } from '@digdir/designsystemet-react';
 import type { components } from '../api/schema';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
-import { TableScroll } from './table-scroll';
+import { FigureTable } from './figure-table';
 
 export type UsageRow = components['schemas']['UsageRowView'];
 
@@ -27,44 +26,33 @@ export function UsageTable({
   const t = useT();
   const lang = useLang();
   const n = (v: number) => formatNumber(v, lang);
-  const line = (r: UsageRow, total = false) => {
-    const Cell = total ? Table.HeaderCell : Table.Cell;
-    return (
-      <Table.Row key={r.key}>
-        <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-        <Cell>{n(r.bookedHours)}</Cell>
-        <Cell>{n(r.usedHours)}</Cell>
-        <Cell>{n(r.noShowHours)}</Cell>
-        <Cell>{r.utilisation === null ? '–' : `${n(r.utilisation * 100)} %`}</Cell>
-        <Cell>{n(r.organisations)}</Cell>
-        <Cell>{n(r.participants)}</Cell>
-        <Cell>{formatMoney(r.waivedOre, lang)}</Cell>
-        <Cell>{formatMoney(r.chargedOre, lang)}</Cell>
-      </Table.Row>
-    );
-  };
+  const cells = (r: UsageRow) => [
+    n(r.bookedHours),
+    n(r.usedHours),
+    n(r.noShowHours),
+    r.utilisation === null ? '–' : `${n(r.utilisation * 100)} %`,
+    n(r.organisations),
+    n(r.participants),
+    formatMoney(r.waivedOre, lang),
+    formatMoney(r.chargedOre, lang),
+  ];
   return (
-    <TableScroll labelledBy={`${id}-caption`}>
-      <Table id={id} zebra data-size="sm">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{groupLabel}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.booked')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.used')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.noShow')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.utilisation')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.organisations')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.participants')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.waived')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.charged')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r) => line(r))}
-          {line({ ...overall, label: t('stats.overall') }, true)}
-        </Table.Body>
-      </Table>
-    </TableScroll>
+    <FigureTable
+      id={id}
+      caption={caption}
+      columns={[
+        groupLabel,
+        t('stats.col.booked'),
+        t('stats.col.used'),
+        t('stats.col.noShow'),
+        t('stats.col.utilisation'),
+        t('stats.col.organisations'),
+        t('stats.col.participants'),
+        t('stats.col.waived'),
+        t('stats.col.charged'),
+      ]}
+      rows={rows.map((r) => ({ key: r.key, label: r.label, cells: cells(r) }))}
+      total={{ label: t('stats.overall'), cells: cells(overall) }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { data } from 'react-router';
 import { apiFor, need } from '../api/client';
 import type { components } from '../api/schema';
@@ -8,7 +8,7 @@ import { formatDay, formatMoney, formatNumber } from '../i18n/format';
 import { useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/statistikk.rapporter.$id';
-import { TableScroll } from '../components/table-scroll';
+import { FigureTable } from '../components/figure-table';
 
 type Breakdown = components['schemas']['BreakdownView'];
 type ChartRef = components['schemas']['ChartRefView'];
@@ -40,29 +40,20 @@ export default function Report({ loaderData }: Route.ComponentProps) {
   const result = report.result;
   const h = result?.current.headline;
   const breakdown = (id: string, caption: string, rows: Breakdown[]) => (
-    <TableScroll labelledBy={`${id}-caption`}>
-      <Table id={id} zebra data-size="sm">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('stats.report.name')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.booked')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.used')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('stats.col.waived')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.key}>
-              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-              <Table.Cell>{formatNumber(r.current.bookedHours, lang)}</Table.Cell>
-              <Table.Cell>{formatNumber(r.current.usedHours, lang)}</Table.Cell>
-              <Table.Cell>{formatMoney(r.current.waivedOre, lang)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableScroll>
+    <FigureTable
+      id={id}
+      caption={caption}
+      columns={[t('stats.report.name'), t('stats.col.booked'), t('stats.col.used'), t('stats.col.waived')]}
+      rows={rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        cells: [
+          formatNumber(r.current.bookedHours, lang),
+          formatNumber(r.current.usedHours, lang),
+          formatMoney(r.current.waivedOre, lang),
+        ],
+      }))}
+    />
   );
   return (
     <>
@@ -189,30 +180,11 @@ function FiguresTable({ id, caption, table }: { id: string; caption: string; tab
     return formatNumber(v, lang);
   };
   return (
-    <TableScroll labelledBy={`${id}-caption`}>
-      <Table id={id} zebra data-size="sm">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{table.rowHeading}</Table.HeaderCell>
-            {table.columns.map((c) => (
-              <Table.HeaderCell key={c} scope="col">
-                {c}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {table.rows.map((r, i) => (
-            <Table.Row key={i}>
-              <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-              {r.values.map((v, j) => (
-                <Table.Cell key={j}>{format(v)}</Table.Cell>
-              ))}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableScroll>
+    <FigureTable
+      id={id}
+      caption={caption}
+      columns={[table.rowHeading, ...table.columns]}
+      rows={table.rows.map((r, i) => ({ key: String(i), label: r.label, cells: r.values.map(format) }))}
+    />
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import type { components } from '../../api/schema';
 import { formatMoney, formatMonth, formatNumber } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/i18n';
 import type { Mine } from '../../lib/mine.server';
 import { SelectField } from '../fields';
-import { TableScroll } from '../table-scroll';
+import { FigureTable } from '../figure-table';
 
 type Figures = components['schemas']['SupportFiguresView'];
 
@@ -131,36 +131,25 @@ function FiguresTable({
 }) {
   const t = useT();
   const lang = useLang();
-  const line = (key: string, label: string, f: Figures, isTotal = false) => {
-    const Cell = isTotal ? Table.HeaderCell : Table.Cell;
-    return (
-      <Table.Row key={key}>
-        <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
-        <Cell>{formatNumber(f.hours, lang)}</Cell>
-        <Cell>{formatMoney(f.listOre, lang)}</Cell>
-        <Cell>{formatMoney(f.waivedOre, lang)}</Cell>
-        <Cell>{formatMoney(f.chargedOre, lang)}</Cell>
-      </Table.Row>
-    );
-  };
+  const cells = (f: Figures) => [
+    formatNumber(f.hours, lang),
+    formatMoney(f.listOre, lang),
+    formatMoney(f.waivedOre, lang),
+    formatMoney(f.chargedOre, lang),
+  ];
   return (
-    <TableScroll labelledBy={`${id}-caption`}>
-      <Table id={id} zebra data-size="sm">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{head}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('mine.statement.hours')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('mine.statement.list')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('mine.statement.waived')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('mine.statement.charged')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r) => line(r.key, r.label, r))}
-          {line('total', t('mine.statement.total'), total, true)}
-        </Table.Body>
-      </Table>
-    </TableScroll>
+    <FigureTable
+      id={id}
+      caption={caption}
+      columns={[
+        head,
+        t('mine.statement.hours'),
+        t('mine.statement.list'),
+        t('mine.statement.waived'),
+        t('mine.statement.charged'),
+      ]}
+      rows={rows.map((r) => ({ key: r.key, label: r.label, cells: cells(r) }))}
+      total={{ label: t('mine.statement.total'), cells: cells(total) }}
+    />
   );
 }
