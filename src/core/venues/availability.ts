@@ -1,6 +1,6 @@
 import { osloDatesBetween, osloDayBounds, osloParts } from '../../common/time';
 import { publicHoliday } from './holidays';
-import { OpeningWindow } from './opening-hours';
+import { OpeningWindow, opensFor } from './opening-hours';
 
 export interface ClosurePeriod {
   id: string;
@@ -38,8 +38,8 @@ export function availability(room: RoomCalendar, startsAt: Date, endsAt: Date): 
     const from = startsAt > day.start ? osloParts(startsAt).minute : 0;
     const to = endsAt < day.end ? osloParts(endsAt).minute : 24 * 60;
     const weekday = osloParts(day.start).weekday;
-    const covered = room.openingHours.some((w) => w.weekday === weekday && w.opens <= from && w.closes >= to);
-    if (!covered) reasons.push({ kind: 'outside_opening_hours', date });
+    if (!opensFor(room.openingHours, weekday, from, to))
+      reasons.push({ kind: 'outside_opening_hours', date });
     if (room.closedOnPublicHolidays) {
       const name = publicHoliday(date);
       if (name) reasons.push({ kind: 'holiday', date, name });

@@ -1,5 +1,5 @@
 import type { RoomKind } from '../domain';
-import { OpeningWindow } from './opening-hours';
+import { OpeningWindow, opensFor } from './opening-hours';
 
 /** A room as the free-room search knows it between venue changes: its facts, hours and leaves. */
 export interface ListedRoom {
@@ -53,9 +53,7 @@ export function freeRooms(
       (filter.accessible === undefined || r.accessible === filter.accessible) &&
       (filter.buildingId === undefined || r.buildingId === filter.buildingId) &&
       !(window.publicHoliday && r.closedOnPublicHolidays) &&
-      r.openingHours.some(
-        (h) => h.weekday === window.weekday && h.opens <= window.from && h.closes >= window.to,
-      ) &&
+      opensFor(r.openingHours, window.weekday, window.from, window.to) &&
       !window.closedBuildings.has(r.buildingId) &&
       !r.leaves.some((leaf) => window.busyLeaves.has(leaf)),
   );

@@ -7,6 +7,16 @@ export interface OpeningWindow {
   closes: number;
 }
 
+/** Whether one window of `weekday` holds the whole of [from, to] (minutes since midnight). */
+export function opensFor(
+  windows: readonly OpeningWindow[],
+  weekday: number,
+  from: number,
+  to: number,
+): boolean {
+  return windows.some((w) => w.weekday === weekday && w.opens <= from && w.closes >= to);
+}
+
 /** Problems with a week of windows: bad weekdays, opens ≥ closes, windows that overlap on a day. */
 export function openingHoursProblems(windows: OpeningWindow[]): string[] {
   const problems: string[] = [];
