@@ -225,7 +225,7 @@ const PENDING_OF_REQUESTS = `
  * The conflicts of stored occurrences ($1, $2, $3 as conflictRowsSql's) and the calendars of their
  * rooms ($4) over their span ($5, $6), as one row of two JSON arrays.
  */
-const CURRENT_SQL = `
+export const CURRENT_SQL = `
   SELECT (SELECT COALESCE(json_agg(c ORDER BY c.key, c.kind, c.occurrence_id), '[]')
             FROM (${conflictRowsSql(STORED_SLOTS)}) c) AS conflicts,
          (SELECT COALESCE(json_agg(k), '[]') FROM (${calendarsSql('$4', '$5', '$6')}) k) AS calendars`;

@@ -51,9 +51,11 @@ interface PgClient {
 }
 
 /**
- * A hot query as a named prepared statement on the transaction's connection: PostgreSQL plans it once
- * per connection instead of on every call (planning the conflict lookups costs as much as running
- * them). Outside a transaction it is an ordinary query.
+ * A hot query as a named prepared statement on the transaction's connection: parsed and analysed once
+ * per connection. PostgreSQL plans it again on every call unless it judges its generic plan as cheap as
+ * the custom ones (plan_cache_mode auto): for the approval's conflict recheck it never does, and that
+ * planning is two thirds of the statement's time (bench/plan-cache-probe.ts). Outside a transaction it is
+ * an ordinary query.
  */
 export async function preparedQuery<T>(
   m: EntityManager,
