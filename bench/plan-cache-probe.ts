@@ -1,22 +1,24 @@
 // Whether PostgreSQL keeps a generic plan for the approval's conflict recheck (`frirom_conflicts_current`,
-// a named prepared statement), and what planning it each time costs: the statement for 60 stored pending
-// dates, one at a time, under plan_cache_mode auto and force_generic_plan, with the plan counts from
-// pg_prepared_statements. Runs on the database the bookings bench leaves (`frirom_bench_oslo`):
+// a named prepared statement), and what planning it each time costs: the statement for 70 stored pending
+// dates, one at a time (the first 10 not counted), under plan_cache_mode auto and force_generic_plan,
+// with the plan counts from pg_prepared_statements. Runs on the database the bookings bench leaves (`frirom_bench_oslo`, with
+// BENCH_DB_SUFFIX as the bench had it):
 //   npm run build && node dist/bench/run.js bookings && node dist/bench/plan-cache-probe.js
 import { Client } from 'pg';
-import { CURRENT_SQL } from '../src/bookings/conflicts.service';
+import { CURRENT_SQL, currentConflictParams, StoredSlot } from '../src/bookings/conflicts.service';
+import { benchDatabaseUrl } from './bench-db';
 import { percentiles } from './harness';
 
-const url = process.env.BENCH_PROBE_DB ?? 'postgres://postgres@127.0.0.1:5432/frirom_bench_oslo';
+const url = benchDatabaseUrl(`frirom_bench_oslo${process.env.BENCH_DB_SUFFIX ?? ''}`);
 
 async function probe(mode: 'auto' | 'force_generic_plan'): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`SET plan_cache_mode = ${mode}`);
-    const { rows } = await client.query<{ id: string; room_id: string; starts_at: Date; ends_at: Date }>(
-      `SELECT id, room_id, starts_at, ends_at FROM booking_occurrences
-        WHERE status = 'pending' ORDER BY random() LIMIT 70`,
+    const { rows } = await client.query<StoredSlot>(
+      `SELECT id, request_id AS "requestId", room_id AS "roomId", starts_at AS "startsAt", ends_at AS "endsAt"
+         FROM booking_occurrences WHERE status = 'pending' ORDER BY random() LIMIT 70`,
     );
     const samples: number[] = [];
     for (const [i, o] of rows.entries()) {
@@ -24,7 +26,7 @@ async function probe(mode: 'auto' | 'force_generic_plan'): Promise<void> {
       await client.query({
         name: 'frirom_conflicts_current',
         text: CURRENT_SQL,
-        values: [[o.id], [], true, [o.room_id], o.starts_at, o.ends_at],
+        values: currentConflictParams([o]),
       });
       if (i >= 10) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     }

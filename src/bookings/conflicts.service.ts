@@ -223,12 +223,21 @@ const PENDING_OF_REQUESTS = `
 
 /**
  * The conflicts of stored occurrences ($1, $2, $3 as conflictRowsSql's) and the calendars of their
- * rooms ($4) over their span ($5, $6), as one row of two JSON arrays.
+ * rooms ($4) over their span ($5, $6), as one row of two JSON arrays; currentConflictParams gives them.
  */
 export const CURRENT_SQL = `
   SELECT (SELECT COALESCE(json_agg(c ORDER BY c.key, c.kind, c.occurrence_id), '[]')
             FROM (${conflictRowsSql(STORED_SLOTS)}) c) AS conflicts,
          (SELECT COALESCE(json_agg(k), '[]') FROM (${calendarsSql('$4', '$5', '$6')}) k) AS calendars`;
+
+export const currentConflictParams = (occurrences: StoredSlot[], options: CurrentOptions = {}): unknown[] => [
+  occurrences.map((o) => o.id),
+  [],
+  options.self ?? true,
+  [...new Set(occurrences.map((o) => o.roomId))],
+  new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
+  new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
+];
 
 /**
  * The rule over new times in one room, for detect and for a caller that reads it along with other
@@ -315,14 +324,7 @@ export class ConflictsService {
     const [{ conflicts: rows, calendars: calendarRows }] = await preparedQuery<{
       conflicts: ConflictRow[];
       calendars: CalendarRow[];
-    }>(m, 'frirom_conflicts_current', CURRENT_SQL, [
-      occurrences.map((o) => o.id),
-      [],
-      options.self ?? true,
-      [...new Set(occurrences.map((o) => o.roomId))],
-      new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
-      new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
-    ]);
+    }>(m, 'frirom_conflicts_current', CURRENT_SQL, currentConflictParams(occurrences, options));
     const calendars = toCalendars(calendarRows);
     for (const o of occurrences) found.set(o.id, venueConflicts(calendars.get(o.roomId)!, o));
     for (const row of rows) found.get(row.key)!.push(toConflict(row));
