@@ -1,10 +1,25 @@
 // Whether PostgreSQL keeps a generic plan for the approval's conflict recheck (`frirom_conflicts_current`,
 // a named prepared statement), and what planning it each time costs: the statement for 70 stored pending
 // dates, one at a time (the first 10 not counted), under plan_cache_mode auto and force_generic_plan,
-// with the plan counts from pg_prepared_statements. Runs on the database the bookings bench leaves (`frirom_bench_oslo`, with
+// with the plan counts from pg_prepared_statements; then whole approvals (DecisionsService.approve, each
+// rolled back, so the same requests serve again) with plan_cache_mode auto and force_generic_plan for
+// the transaction, alternating, so that both meet the same moment of a machine whose speed drifts. Runs on the database the bookings bench leaves (`frirom_bench_oslo`, with
 // BENCH_DB_SUFFIX as the bench had it):
 //   npm run build && node dist/bench/run.js bookings && node dist/bench/plan-cache-probe.js
+import 'reflect-metadata';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { coreImports } from '../src/app.module';
+import { BookingsModule } from '../src/bookings/bookings.module';
+import { DecisionsService } from '../src/bookings/decisions.service';
+import type { AuthUser } from '../src/common/auth/roles';
+import { DomainError } from '../src/common/errors/domain-error';
+import { loadConfig } from '../src/config/config';
+import { JobsModule } from '../src/jobs/jobs.module';
+import { NotificationsModule } from '../src/notifications/notifications.module';
 import { CURRENT_SQL, currentConflictParams, StoredSlot } from '../src/bookings/conflicts.service';
 import { benchDatabaseUrl } from './bench-db';
 import { percentiles } from './harness';
@@ -44,10 +59,93 @@ async function probe(mode: 'auto' | 'force_generic_plan'): Promise<void> {
   }
 }
 
+type Mode = 'auto' | 'force_generic_plan';
+
+/** Requests of one date, pending (the world's: most meet a booking, so the recheck refuses them). */
+const ONE_DATE = `SELECT request_id AS id FROM booking_occurrences GROUP BY request_id
+                   HAVING count(*) = 1 AND bool_and(status = 'pending') LIMIT $1`;
+/** The weekly requests of 40 dates that the bench's (a) made: most are approved, the write runs. */
+const FORTY_DATES = `SELECT request_id AS id FROM booking_occurrences GROUP BY request_id
+                      HAVING count(*) = 40 AND bool_and(status = 'pending') LIMIT $1`;
+
+/** Whole approvals in the service, each in a transaction rolled back after, the two modes in turn. */
+async function approvals(
+  dataSource: DataSource,
+  decisions: DecisionsService,
+  staff: AuthUser,
+  label: string,
+  requestsSql: string,
+  rounds: number,
+): Promise<void> {
+  const requests = await dataSource.query<{ id: string }[]>(requestsSql, [rounds]);
+  const samples: Record<Mode, number[]> = { auto: [], force_generic_plan: [] };
+  let refused = 0;
+  for (const [i, { id }] of requests.entries()) {
+    const order: Mode[] = i % 2 ? ['auto', 'force_generic_plan'] : ['force_generic_plan', 'auto'];
+    for (const mode of order) {
+      const runner = dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await runner.query(`SELECT set_config('plan_cache_mode', $1, true)`, [mode]);
+        const start = process.hrtime.bigint();
+        await decisions.approve(id, {}, staff, runner.manager).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+          refused += 1;
+        });
+        if (i >= 10) samples[mode].push(Number(process.hrtime.bigint() - start) / 1e6);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+  }
+  process.stdout.write(`${label} (one client, rolled back), the modes alternating:\n`);
+  for (const mode of ['auto', 'force_generic_plan'] as const) {
+    const { p50, p95, n } = percentiles(samples[mode]);
+    process.stdout.write(
+      `  ${mode.padEnd(18)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${n} approvals after 10)\n`,
+    );
+  }
+  process.stdout.write(`  (${refused} of ${2 * requests.length} refused with 409: a booking in the way)\n`);
+}
+
+/** DecisionsService on the bench database, without HTTP, as the middle tier of tests runs it. */
+async function decisionsOnBenchDatabase(): Promise<INestApplicationContext> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    REDIS_PREFIX: `probe:${randomBytes(4).toString('hex')}`,
+    MAIL_DIR: '/tmp/frirom-bench-mail',
+  });
+  @Module({ imports: [...coreImports(config), JobsModule, NotificationsModule, BookingsModule] })
+  class Decisions {}
+  return NestFactory.createApplicationContext(Decisions, { logger: false, abortOnError: false });
+}
+
 async function main(): Promise<void> {
   process.stdout.write('frirom_conflicts_current for one stored pending date:\n');
   await probe('auto');
   await probe('force_generic_plan');
+  const ctx = await decisionsOnBenchDatabase();
+  try {
+    const dataSource = ctx.get(DataSource);
+    const [{ id: staffId }] = await dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE 'staff' = ANY(roles) LIMIT 1`,
+    );
+    const staff = { id: staffId, roles: ['staff'] } as unknown as AuthUser;
+    const rounds = Number(process.env.BENCH_RUNS ?? 200);
+    const decisions = ctx.get(DecisionsService);
+    await approvals(dataSource, decisions, staff, 'an approval of one date', ONE_DATE, rounds);
+    await approvals(dataSource, decisions, staff, 'an approval of 40 dates', FORTY_DATES, rounds);
+  } finally {
+    await ctx.close();
+  }
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+  process.exitCode = 1;
+});
