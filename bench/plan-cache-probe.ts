@@ -2,8 +2,9 @@
 // a named prepared statement), and what planning it each time costs: the statement for 70 stored pending
 // dates, one at a time (the first 10 not counted), under plan_cache_mode auto and force_generic_plan,
 // with the plan counts from pg_prepared_statements; then whole approvals (DecisionsService.approve, each
-// rolled back, so the same requests serve again) with plan_cache_mode auto and force_generic_plan for
-// the transaction, alternating, so that both meet the same moment of a machine whose speed drifts. Runs on the database the bookings bench leaves (`frirom_bench_oslo`, with
+// rolled back, so the same requests serve again) of one date and of 40, and which plans the recheck got.
+// (At 8d1f466, before lockRequest asked for generic plans, the approvals ran with auto and
+// force_generic_plan in turn, so both met the same moment of a machine whose speed drifts.) Runs on the database the bookings bench leaves (`frirom_bench_oslo`, with
 // BENCH_DB_SUFFIX as the bench had it):
 //   npm run build && node dist/bench/run.js bookings && node dist/bench/plan-cache-probe.js
 import 'reflect-metadata';
@@ -59,8 +60,6 @@ async function probe(mode: 'auto' | 'force_generic_plan'): Promise<void> {
   }
 }
 
-type Mode = 'auto' | 'force_generic_plan';
-
 /** Requests of one date, pending (the world's: most meet a booking, so the recheck refuses them). */
 const ONE_DATE = `SELECT request_id AS id FROM booking_occurrences GROUP BY request_id
                    HAVING count(*) = 1 AND bool_and(status = 'pending') LIMIT $1`;
@@ -68,7 +67,11 @@ const ONE_DATE = `SELECT request_id AS id FROM booking_occurrences GROUP BY requ
 const FORTY_DATES = `SELECT request_id AS id FROM booking_occurrences GROUP BY request_id
                       HAVING count(*) = 40 AND bool_and(status = 'pending') LIMIT $1`;
 
-/** Whole approvals in the service, each in a transaction rolled back after, the two modes in turn. */
+/**
+ * Whole approvals in the service, each in a transaction rolled back after (so the same requests serve
+ * again), and the recheck's plans on the connection: lockRequest has the decision's named statements
+ * run on generic plans.
+ */
 async function approvals(
   dataSource: DataSource,
   decisions: DecisionsService,
@@ -78,35 +81,33 @@ async function approvals(
   rounds: number,
 ): Promise<void> {
   const requests = await dataSource.query<{ id: string }[]>(requestsSql, [rounds]);
-  const samples: Record<Mode, number[]> = { auto: [], force_generic_plan: [] };
+  const samples: number[] = [];
   let refused = 0;
   for (const [i, { id }] of requests.entries()) {
-    const order: Mode[] = i % 2 ? ['auto', 'force_generic_plan'] : ['force_generic_plan', 'auto'];
-    for (const mode of order) {
-      const runner = dataSource.createQueryRunner();
-      await runner.startTransaction();
-      try {
-        await runner.query(`SELECT set_config('plan_cache_mode', $1, true)`, [mode]);
-        const start = process.hrtime.bigint();
-        await decisions.approve(id, {}, staff, runner.manager).catch((error: unknown) => {
-          if (!(error instanceof DomainError)) throw error;
-          refused += 1;
-        });
-        if (i >= 10) samples[mode].push(Number(process.hrtime.bigint() - start) / 1e6);
-      } finally {
-        await runner.rollbackTransaction();
-        await runner.release();
-      }
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const start = process.hrtime.bigint();
+      await decisions.approve(id, {}, staff, runner.manager).catch((error: unknown) => {
+        if (!(error instanceof DomainError)) throw error;
+        refused += 1;
+      });
+      if (i >= 10) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
     }
   }
-  process.stdout.write(`${label} (one client, rolled back), the modes alternating:\n`);
-  for (const mode of ['auto', 'force_generic_plan'] as const) {
-    const { p50, p95, n } = percentiles(samples[mode]);
-    process.stdout.write(
-      `  ${mode.padEnd(18)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${n} approvals after 10)\n`,
-    );
-  }
-  process.stdout.write(`  (${refused} of ${2 * requests.length} refused with 409: a booking in the way)\n`);
+  // The pool hands the last connection back (last in, first out), so this is the one the approvals used.
+  const plans = await dataSource.query<{ generic_plans: string; custom_plans: string }[]>(
+    `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'frirom_conflicts_current'`,
+  );
+  const { p50, p95, n } = percentiles(samples);
+  process.stdout.write(
+    `${label} (one client, rolled back): p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${n} after 10; ` +
+      `${refused} of ${requests.length} refused with 409, a booking in the way; the recheck's plans on ` +
+      `the connection so far: ${plans.map((p) => `${p.generic_plans} generic, ${p.custom_plans} custom`).join('; ') || 'none'})\n`,
+  );
 }
 
 /** DecisionsService on the bench database, without HTTP, as the middle tier of tests runs it. */

@@ -18,11 +18,18 @@ import { eventInsert, NewEvent, Rider } from './request-queries';
  * caller is staff or a contact of its organisation. A statement of its own, and only the request's own
  * row: a statement's snapshot is taken before it waits for the lock, so anything else it read would be
  * as it was before the decision it waited for (its occurrences, its version). readDecision comes after.
+ *
+ * It also has the rest of the decision's transaction run named prepared statements on their generic
+ * plans: the conflict recheck (`frirom_conflicts_current`), whose shape does not change with the
+ * request, was otherwise planned again on every call (PostgreSQL's `auto` never kept its generic plan),
+ * 2 ms of an approval of one date (bench/plan-cache-probe.ts). Unnamed statements are planned each time
+ * either way; the setting ends with the transaction.
  */
 export async function lockRequest(m: EntityManager, id: string, caller: AuthUser): Promise<BookingRequest> {
   const { entities, raw } = await m
     .createQueryBuilder(BookingRequest, 'q')
     .addSelect(contactOf('q.organisation_id', ':me'), 'member')
+    .addSelect(`set_config('plan_cache_mode', 'force_generic_plan', true)`, 'plan_cache_mode')
     .where('q.id = :id', { id, me: caller.id })
     .setLock('pessimistic_write')
     .getRawAndEntities<{ member: boolean }>();

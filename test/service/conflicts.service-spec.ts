@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { insertOccurrences, insertRequest } from '../../src/booking-records/request-queries';
 import { BookingsModule } from '../../src/bookings/bookings.module';
 import { ConflictsService } from '../../src/bookings/conflicts.service';
+import { DecisionsService } from '../../src/bookings/decisions.service';
 import { addDays, osloWallToInstant } from '../../src/common/time';
 import { NotificationsModule } from '../../src/notifications/notifications.module';
 import { DEFAULT_POLICY } from '../../src/seasons/season-policy';
@@ -224,5 +225,32 @@ describe('ConflictsService.detect on a real database', () => {
       );
     }
     expect(competing.get(cases.hall.occurrenceIds[0])).toEqual(cases.courtB.occurrenceIds);
+  });
+  it("rechecks an approval's conflicts on a generic plan, not planned again on every call", async () => {
+    const { requestId } = await booked(
+      rooms.gym,
+      at(18 * 60, 19 * 60, addDays(FIRST_TUESDAY_OF_SEPTEMBER, 7)),
+      false,
+    );
+    const runner = w.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    // PostgreSQL's own count of the recheck's plans on the connection the approval runs on (under
+    // plan_cache_mode auto it was planned anew every time: a custom plan).
+    const plans = async () => {
+      const [row] = await runner.query(
+        `SELECT generic_plans::int AS generic, custom_plans::int AS custom
+           FROM pg_prepared_statements WHERE name = 'frirom_conflicts_current'`,
+      );
+      return row ?? { generic: 0, custom: 0 };
+    };
+    try {
+      const before = await plans();
+      const view = await w.get(DecisionsService).approve(requestId, {}, w.staff, runner.manager);
+      expect(view.occurrences?.map((o) => o.status)).toEqual(['approved']);
+      expect(await plans()).toEqual({ generic: before.generic + 1, custom: before.custom });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
