@@ -1,4 +1,7 @@
-// Two projects: pure unit tests beside the source, and HTTP tests against real PostgreSQL and Redis.
+// Four projects: unit tests beside the source, the web app's own modules, services on a real database
+// without HTTP, and HTTP tests against real PostgreSQL and Redis.
+const { availableParallelism } = require('node:os');
+
 const swc = [
   '@swc/jest',
   {
@@ -12,8 +15,6 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-
-const { availableParallelism } = require('node:os');
 
 // openid-client and oidc-provider (and their jose, oauth4webapi) ship only ES modules; Node 20.19+ loads
 // them with require(), jest's own module loader does not: jest compiles them to CommonJS like our code.

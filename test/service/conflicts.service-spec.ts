@@ -226,6 +226,7 @@ describe('ConflictsService.detect on a real database', () => {
     }
     expect(competing.get(cases.hall.occurrenceIds[0])).toEqual(cases.courtB.occurrenceIds);
   });
+
   it("rechecks an approval's conflicts on a generic plan, not planned again on every call", async () => {
     const { requestId } = await booked(
       rooms.gym,
