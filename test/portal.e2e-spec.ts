@@ -58,8 +58,10 @@ describe('the public portal: free rooms', () => {
     expect(page.body.total).toBe(5);
   });
 
-  it('filters by capacity, accessibility and building', async () => {
+  it('filters by capacity, kind, accessibility and building', async () => {
     expect(await free({ minCapacity: 100 })).toEqual(['Hall', 'Sal']);
+    expect(await free({ kind: 'gym' })).toEqual(['Bane A', 'Bane B']);
+    expect(await free({ kind: 'hall', minCapacity: 300 })).toEqual([]);
     expect(await free({ accessible: true })).toEqual(['Hall', 'Sal']);
     expect(await free({ buildingId: ids.school, minCapacity: 26 })).toEqual(['Bane A', 'Bane B', 'Hall']);
   });
@@ -230,5 +232,9 @@ describe('the public portal: free rooms', () => {
     expect(badDate.status).toBe(400);
     const missing = await t.http.get('/public/free-rooms', { query: { date: '2027-09-07' } });
     expect(missing.status).toBe(400);
+    const kind = await t.http.get('/public/free-rooms', {
+      query: { date: '2027-09-07', from: '18:00', to: '20:00', kind: 'ballroom' },
+    });
+    expect([kind.status, kind.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });

@@ -104,7 +104,7 @@ export class PortalService {
         busyLeaves: ids(taken.busy_leaves),
         closedBuildings: ids(taken.closed_buildings),
       },
-      { minCapacity: q.minCapacity ?? 1, accessible: q.accessible, buildingId: q.buildingId },
+      { minCapacity: q.minCapacity ?? 1, kind: q.kind, accessible: q.accessible, buildingId: q.buildingId },
     );
     return {
       items: free.slice(q.offset, q.offset + q.limit).map((r) => ({

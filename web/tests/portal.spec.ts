@@ -73,6 +73,14 @@ test('filters rooms by kind and accessibility', async ({ page }) => {
   await expect(page).toHaveURL(/type=hall/);
   await expect(page.locator('.grid > li').first()).toContainText('Idrettshall');
   await expect(page.locator('.grid > li', { hasNotText: 'Universelt utformet' })).toHaveCount(0);
+  // Free in a window and of a kind: the API filters both, so the count and the pages are of classrooms.
+  await page.goto(`${SEARCH}&type=classroom`);
+  const classrooms = page.locator('.grid > li');
+  await expect(classrooms.first()).toContainText('Klasserom');
+  await expect(page.locator('.grid > li', { hasNotText: 'Klasserom' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(
+    `${await classrooms.count()} lokaler er ledige`,
+  );
 });
 
 test('a room page: facts, prices, rules in words, its week, and Søk om tid', async ({ page }) => {

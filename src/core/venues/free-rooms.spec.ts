@@ -58,7 +58,9 @@ describe('free rooms in a window', () => {
     expect(ids({ publicHoliday: true })).toEqual(['auditorium']);
   });
 
-  it('filters by capacity, accessibility either way, and building', () => {
+  it('filters by capacity, kind, accessibility either way, and building', () => {
+    expect(ids({}, { kind: 'hall' })).toEqual(['hall']);
+    expect(ids({}, { kind: 'classroom', minCapacity: 20 })).toEqual(['classroom']);
     expect(ids({}, { minCapacity: 100 })).toEqual(['hall', 'auditorium']);
     expect(ids({}, { accessible: true })).toEqual(['hall', 'auditorium']);
     expect(ids({}, { accessible: false })).toEqual(['courtA', 'courtB', 'classroom']);

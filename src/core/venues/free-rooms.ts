@@ -33,6 +33,7 @@ export interface FreeRoomsWindow {
 
 export interface RoomFilter {
   minCapacity: number;
+  kind?: RoomKind;
   accessible?: boolean;
   buildingId?: string;
 }
@@ -50,6 +51,7 @@ export function freeRooms(
   return rooms.filter(
     (r) =>
       r.capacity >= filter.minCapacity &&
+      (filter.kind === undefined || r.kind === filter.kind) &&
       (filter.accessible === undefined || r.accessible === filter.accessible) &&
       (filter.buildingId === undefined || r.buildingId === filter.buildingId) &&
       !(window.publicHoliday && r.closedOnPublicHolidays) &&

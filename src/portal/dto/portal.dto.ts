@@ -57,6 +57,11 @@ export class FreeRoomsQuery extends PageQuery {
   @Max(100_000)
   minCapacity?: number;
 
+  @ApiPropertyOptional({ enum: ROOM_KINDS })
+  @IsOptional()
+  @IsIn(ROOM_KINDS)
+  kind?: RoomKind;
+
   @ApiPropertyOptional()
   @IsOptional()
   @QueryBoolean()

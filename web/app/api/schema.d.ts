@@ -7367,6 +7367,7 @@ export interface operations {
                 from: string;
                 to: string;
                 minCapacity?: number;
+                kind?: "gym" | "hall" | "classroom" | "meeting_room" | "auditorium" | "kitchen" | "music_room" | "other";
                 accessible?: boolean;
                 buildingId?: string;
             };

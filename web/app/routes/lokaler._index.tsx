@@ -1,6 +1,7 @@
 import { Alert, Heading, Pagination, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { apiFor, errorOf, need } from '../api/client';
+import type { components } from '../api/schema';
 import { PageTitle } from '../components/page-title';
 import { RoomCard, type RoomSummary } from '../components/room-card';
 import { roomSearchOf, RoomSearchForm } from '../components/room-search-form';
@@ -24,15 +25,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const minCapacity = /^\d+$/.test(search.plasser) ? Number(search.plasser) : undefined;
   const filters = {
     minCapacity,
+    kind: (search.type || undefined) as components['schemas']['FreeRoomView']['kind'] | undefined,
     accessible: search.tilgjengelig ? true : undefined,
     buildingId: search.bygg || undefined,
   };
   const windowAsked = Boolean(search.dato || search.fra || search.til);
   const asked = Math.min(1000, Math.max(1, Math.floor(Number(url.searchParams.get('side'))) || 1));
-  // The API gives one page when it can filter by everything asked; free rooms it cannot filter by kind,
-  // so with a kind those are filtered here, from the first 500.
-  const apiPages = !windowAsked || !search.type;
-  const page = apiPages ? { limit: PAGE, offset: (asked - 1) * PAGE } : { limit: 500 };
+  // The API filters by everything asked and gives the page.
+  const page = { limit: PAGE, offset: (asked - 1) * PAGE };
   // The three calls at once: the rooms do not wait for the buildings and rules.
   const [buildings, rules, free, listed] = await Promise.all([
     client.GET('/buildings', { params: { query: { limit: 500 } } }).then(need),
@@ -45,7 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     windowAsked
       ? null
       : client.GET('/rooms', {
-          params: { query: { ...page, kind: (search.type || undefined) as never, ...filters } },
+          params: { query: { ...page, ...filters } },
         }),
   ]);
   let rooms: Omit<RoomSummary, 'freeFor'>[] = [];
@@ -54,8 +54,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (free) {
     const failed = errorOf(free);
     if (failed) error = search.dato && search.fra && search.til ? failed.message : t('rooms.needWindow');
-    rooms = (free.data?.items ?? []).filter((r) => !search.type || r.kind === search.type);
-    total = apiPages ? (free.data?.total ?? 0) : rooms.length;
+    rooms = free.data?.items ?? [];
+    total = free.data?.total ?? 0;
   } else if (listed) {
     error = errorOf(listed)?.message ?? null;
     const names = new Map(buildings.items.map((b) => [b.id, b.name]));
@@ -64,12 +64,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
   const kinds = new Map(buildings.items.map((b) => [b.name, b.kind]));
   const pages = Math.max(1, Math.ceil(total / PAGE));
-  const side = apiPages ? asked : Math.min(pages, asked);
-  if (!apiPages) rooms = rooms.slice((side - 1) * PAGE, side * PAGE);
   return {
     search,
     total,
-    side,
+    side: asked,
     pages,
     windowAsked: windowAsked && !error,
     // Only what the form's building list needs.
