@@ -30,7 +30,8 @@ module.exports = {
   testTimeout: 60000,
   // The suites mostly wait on PostgreSQL, Redis and HTTP: on two cores, jest's default (cores - 1, so
   // one file at a time in band) left a core idle; three files at once took CI's jest from 7.7 to 3.7 min.
-  maxWorkers: Math.max(3, availableParallelism()),
+  // At most six: each file's app has a pool of up to 10 connections, PostgreSQL allows 100 by default.
+  maxWorkers: Math.min(6, Math.max(3, availableParallelism())),
   projects: [
     {
       displayName: 'unit',
