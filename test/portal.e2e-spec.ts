@@ -1,3 +1,4 @@
+import { GenericPlanPool } from '../src/database/generic-plan-pool';
 import { startApp, TestApp, TestUser } from './support/test-app';
 import { eventually } from './support/eventually';
 
@@ -48,6 +49,18 @@ describe('the public portal: free rooms', () => {
     expect(await free({})).toEqual(['Bane A', 'Bane B', 'Hall', 'Klasserom', 'Sal']);
     expect(await free({ from: '16:00' })).toEqual([]);
     expect(await free({ to: '22:30' })).toEqual([]);
+  });
+
+  it('plans its statement once per connection: a generic plan, not a new one for every search', async () => {
+    await free({});
+    await free({ date: '2027-09-08', from: '19:00' });
+    // The pool hands back the connection it used last (last in, first out): the one both searches ran on.
+    const [plans] = await t.app.get(GenericPlanPool).query<{ generic: number; custom: number }>(
+      `SELECT generic_plans::int AS generic, custom_plans::int AS custom
+           FROM pg_prepared_statements WHERE name = 'frirom_free_rooms_taken'`,
+    );
+    expect(plans.custom).toBe(0);
+    expect(plans.generic).toBeGreaterThanOrEqual(2);
   });
 
   it('pages through free rooms with limit and offset, counting them all', async () => {

@@ -1,10 +1,14 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, DataSourceTuning } from './data-source-options';
+import { GenericPlanPool } from './generic-plan-pool';
 import { ensureDatabase, migrate } from './prepare-database';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
-/** Provides the one DataSource; creates the database and runs migrations (under a lock) when configured. */
+/**
+ * Provides the one DataSource (and the few connections of GenericPlanPool); creates the database and runs
+ * migrations (under a lock) when configured.
+ */
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
@@ -25,8 +29,13 @@ export class DatabaseModule implements OnApplicationShutdown {
             return dataSource;
           },
         },
+        {
+          provide: GenericPlanPool,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => new GenericPlanPool(config.databaseUrl, tuning),
+        },
       ],
-      exports: [DataSource],
+      exports: [DataSource, GenericPlanPool],
     };
   }
 

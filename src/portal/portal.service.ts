@@ -4,7 +4,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
 import { osloWallToInstant, parseClock, weekdayOf } from '../common/time';
 import { publicHoliday } from '../core/venues/holidays';
-import { preparedQuery } from '../database/transaction';
+import { GenericPlanPool } from '../database/generic-plan-pool';
 import { Organisation } from '../organisations/organisation.entity';
 import { seasonHoldsSql } from '../core/seasons/season-status';
 import { freeRooms } from '../core/venues/free-rooms';
@@ -31,6 +31,7 @@ export class PortalService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly roomList: RoomList,
+    private readonly genericPlans: GenericPlanPool,
   ) {}
 
   async organisations(q: PublicOrganisationQuery): Promise<Page<PublicOrganisationView>> {
@@ -70,13 +71,10 @@ export class PortalService {
     const endsAt = osloWallToInstant(q.date, to);
     if (!startsAt || !endsAt)
       throw new DomainError('INVALID_TIME_RANGE', 'That time does not exist in Oslo on that date');
-    // A named prepared statement on a connection of the pool. With only the window as parameters its
-    // plan is one and the same whatever the filters, and small: three index or tiny-table lookups.
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const [taken] = await preparedQuery<TakenRow>(
-      runner.manager,
-      'frirom_free_rooms_taken',
+    // A named prepared statement on GenericPlanPool's connections, planned once per connection: with only
+    // the window as parameters its plan is one and the same whatever the filters, and small: three index
+    // or tiny-table lookups.
+    const [taken] = await this.genericPlans.query<TakenRow>(
       `SELECT ${VENUE_VERSION_SQL} AS version,
               (SELECT COALESCE(string_agg(leaf_id::text, ','), '') FROM (
                     SELECT rl.leaf_id FROM closures c JOIN room_leaves rl ON rl.room_id = c.room_id
@@ -93,7 +91,8 @@ export class PortalService {
                      WHERE c.building_id IS NOT NULL AND tstzrange(c.starts_at, c.ends_at) && tstzrange($1, $2)
                    ) AS closed_buildings`,
       [startsAt, endsAt],
-    ).finally(() => runner.release());
+      'frirom_free_rooms_taken',
+    );
     const free = freeRooms(
       await this.roomList.at(taken.version),
       {
