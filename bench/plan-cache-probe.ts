@@ -4,8 +4,8 @@
 // with the plan counts from pg_prepared_statements; then whole approvals (DecisionsService.approve, each
 // rolled back, so the same requests serve again) of one date and of 40, and which plans the recheck got.
 // (At 8d1f466, before lockRequest asked for generic plans, the approvals ran with auto and
-// force_generic_plan in turn, so both met the same moment of a machine whose speed drifts.) Runs on the database the bookings bench leaves (`frirom_bench_oslo`, with
-// BENCH_DB_SUFFIX as the bench had it):
+// force_generic_plan in turn, so both met the same moment of a machine whose speed drifts.) Runs on the
+// database the bookings bench leaves (`frirom_bench_oslo`, with BENCH_DB_SUFFIX as the bench had it):
 //   npm run build && node dist/bench/run.js bookings && node dist/bench/plan-cache-probe.js
 import 'reflect-metadata';
 import { INestApplicationContext, Module } from '@nestjs/common';
