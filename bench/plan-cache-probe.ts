@@ -25,6 +25,11 @@ import { CURRENT_SQL, currentConflictParams, StoredSlot } from '../src/bookings/
 import { benchDatabaseUrl } from './bench-db';
 import { percentiles } from './harness';
 
+/** The recheck's plan counts on the connection asking, as "3 generic, 0 custom" (none if not prepared there). */
+const PLAN_COUNTS = `SELECT generic_plans || ' generic, ' || custom_plans || ' custom' AS plans
+                       FROM pg_prepared_statements WHERE name = 'frirom_conflicts_current'`;
+const plansOf = (rows: { plans: string }[]): string => rows.map((r) => r.plans).join('; ') || 'none';
+
 const url = benchDatabaseUrl(`frirom_bench_oslo${process.env.BENCH_DB_SUFFIX ?? ''}`);
 
 async function probe(mode: 'auto' | 'force_generic_plan'): Promise<void> {
@@ -46,14 +51,10 @@ async function probe(mode: 'auto' | 'force_generic_plan'): Promise<void> {
       });
       if (i >= 10) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
-    const [plans] = (
-      await client.query<{ generic_plans: string; custom_plans: string }>(
-        `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'frirom_conflicts_current'`,
-      )
-    ).rows;
+    const plans = plansOf((await client.query<{ plans: string }>(PLAN_COUNTS)).rows);
     const { p50, p95, n } = percentiles(samples);
     process.stdout.write(
-      `  ${mode.padEnd(18)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${n} runs after 10; plans: ${plans.generic_plans} generic, ${plans.custom_plans} custom)\n`,
+      `  ${mode.padEnd(18)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${n} runs after 10; plans: ${plans})\n`,
     );
   } finally {
     await client.end();
@@ -99,14 +100,12 @@ async function approvals(
     }
   }
   // The pool hands the last connection back (last in, first out), so this is the one the approvals used.
-  const plans = await dataSource.query<{ generic_plans: string; custom_plans: string }[]>(
-    `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'frirom_conflicts_current'`,
-  );
+  const plans = plansOf(await dataSource.query<{ plans: string }[]>(PLAN_COUNTS));
   const { p50, p95, n } = percentiles(samples);
   process.stdout.write(
     `${label} (one client, rolled back): p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  (${n} after 10; ` +
       `${refused} of ${requests.length} refused with 409, a booking in the way; the recheck's plans on ` +
-      `the connection so far: ${plans.map((p) => `${p.generic_plans} generic, ${p.custom_plans} custom`).join('; ') || 'none'})\n`,
+      `the connection so far: ${plans})\n`,
   );
 }
 

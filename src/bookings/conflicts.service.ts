@@ -230,14 +230,12 @@ export const CURRENT_SQL = `
             FROM (${conflictRowsSql(STORED_SLOTS)}) c) AS conflicts,
          (SELECT COALESCE(json_agg(k), '[]') FROM (${calendarsSql('$4', '$5', '$6')}) k) AS calendars`;
 
-export const currentConflictParams = (occurrences: StoredSlot[], options: CurrentOptions = {}): unknown[] => [
-  occurrences.map((o) => o.id),
-  [],
-  options.self ?? true,
-  [...new Set(occurrences.map((o) => o.roomId))],
-  new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
-  new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
-];
+export const currentConflictParams = (occurrences: StoredSlot[], options: CurrentOptions = {}): unknown[] => {
+  const { from, to } = spanOf(occurrences);
+  return [occurrences.map((o) => o.id), [], options.self ?? true, roomsOf(occurrences), from, to];
+};
+
+const roomsOf = (occurrences: StoredSlot[]): string[] => [...new Set(occurrences.map((o) => o.roomId))];
 
 /**
  * The rule over new times in one room, for detect and for a caller that reads it along with other
@@ -382,12 +380,8 @@ export class ConflictsService {
 
   /** The calendars of the occurrences' rooms over their span, in one query. */
   private calendarsOf(m: EntityManager, occurrences: StoredSlot[]): Promise<Map<string, RoomCalendar>> {
-    return this.calendars.calendars(
-      m,
-      [...new Set(occurrences.map((o) => o.roomId))],
-      new Date(Math.min(...occurrences.map((o) => o.startsAt.getTime()))),
-      new Date(Math.max(...occurrences.map((o) => o.endsAt.getTime()))),
-    );
+    const { from, to } = spanOf(occurrences);
+    return this.calendars.calendars(m, roomsOf(occurrences), from, to);
   }
 }
 

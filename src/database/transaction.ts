@@ -53,9 +53,9 @@ interface PgClient {
 /**
  * A hot query as a named prepared statement on the transaction's connection: parsed and analysed once
  * per connection. PostgreSQL plans it again on every call unless it judges its generic plan as cheap as
- * the custom ones (plan_cache_mode auto): for the approval's conflict recheck it never does, and that
- * planning is two thirds of the statement's time (bench/plan-cache-probe.ts). Outside a transaction it is
- * an ordinary query.
+ * the custom ones (plan_cache_mode auto): for the approval's conflict recheck it never did, and that
+ * planning was two thirds of the statement's time (bench/plan-cache-probe.ts), so a decision asks for
+ * generic plans for its transaction (lockRequest). Outside a transaction it is an ordinary query.
  */
 export async function preparedQuery<T>(
   m: EntityManager,
