@@ -118,7 +118,8 @@ test('an error from the API is shown beside its field and in a summary, with wha
 
 test('the key log works with the keyboard alone', async ({ page }) => {
   await signIn(page, ...CARETAKER);
-  await page.goto('/vaktmester');
+  // After the scripts have run, so the key presses are not lost while the page hydrates on a busy machine.
+  await page.goto('/vaktmester', { waitUntil: 'networkidle' });
   const card = page.getByRole('article').filter({ hasText: TITLE });
   const summary = card.getByText(/^Nøkler \(\d+\)$/);
   await summary.focus();
