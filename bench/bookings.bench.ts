@@ -3,12 +3,15 @@
 // one evening over all rooms; (d) approvals per second with 8 concurrent clients. Issue 16 added the
 // counts: the statements and round trips each request takes (bench/query-counter.ts, preloaded into the
 // API process), where an approval's time goes, the CPU each request costs the API, PostgreSQL and this
-// client (bench/cpu-time.ts), the API's resident memory and the load average.
+// client (bench/cpu-time.ts), the API's resident memory and the load average; (e) the SQL of (d) alone
+// from 8 clients, and the floors (GET /health, GET /auth/me), so that each target can be held against what
+// this machine allows at all.
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addDays, osloWallToInstant } from '../src/common/time';
 import { prng } from './allocation-generator';
+import { send } from './http-client';
 import { startApi } from './api-process';
 import { cpuPerRequest, cpuTimes } from './cpu-time';
 import { freshWorld } from './bench-db';
@@ -36,6 +39,26 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
   const headers = { authorization: `Bearer ${api.staffToken}`, 'content-type': 'application/json' };
   const results: Result[] = [];
   try {
+    // The floors, on the same machine at the same moment: what any request costs the API, the database and
+    // this client. GET /health (SELECT 1 and a Redis PING, no sign-in) and GET /auth/me (the bearer's
+    // session and user, one statement, as (a) and (d) start).
+    for (const [label, path] of [
+      ['(0) GET /health, the floor of any request', '/health'],
+      ['(0) GET /auth/me, the floor of a signed-in one', '/auth/me'],
+    ] as const) {
+      const cpuBefore = cpuTimes(api.pid);
+      const floor = await measure(
+        runs,
+        async () => {
+          const res = await send(`${api.baseUrl}${path}`, { headers });
+          if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        },
+        20,
+      );
+      const cpu = cpuPerRequest(cpuBefore, cpuTimes(api.pid), runs + 20);
+      results.push(result(label, scaleLabel, floor, cpu));
+    }
+
     // (a) a weekly series through a 40-week season: checked, priced, stored.
     const weeklyBody = () => {
       const room = pick(world.rooms);
@@ -58,14 +81,13 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
     const post = await measure(
       runs,
       async () => {
-        const res = await fetch(`${api.baseUrl}/booking-requests`, {
+        const res = await send(`${api.baseUrl}/booking-requests`, {
           method: 'POST',
           headers,
           body: JSON.stringify(weeklyBody()),
         });
         if (res.status !== 201)
-          throw new Error(`POST /booking-requests answered ${res.status}: ${await res.text()}`);
-        await res.arrayBuffer();
+          throw new Error(`POST /booking-requests answered ${res.status}: ${res.text()}`);
       },
       20,
     );
@@ -145,9 +167,8 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
     await api.takeTallies(); // whatever was answered since (a)
     const cpuBeforeC = cpuTimes(api.pid);
     const free = await measure(runs, async () => {
-      const res = await fetch(`${api.baseUrl}/public/free-rooms?date=${evening}&from=18:00&to=20:00`);
+      const res = await send(`${api.baseUrl}/public/free-rooms?date=${evening}&from=18:00&to=20:00`);
       if (res.status !== 200) throw new Error(`free-rooms answered ${res.status}`);
-      await res.arrayBuffer();
     });
     const cpuC = cpuPerRequest(cpuBeforeC, cpuTimes(api.pid), runs + 5);
     const freeTallies = tallied(await api.takeTallies(), 'GET', '/public/free-rooms', 200);
@@ -162,55 +183,48 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
 
     // (d) approvals per second, 8 clients, of single requests on distinct free late-evening slots.
     const approvals = Math.min(400, world.rooms.length * 10);
-    const ids: string[] = [];
-    for (let i = 0; i < approvals; i++) {
-      const room = world.rooms[i % world.rooms.length];
-      const date = addDays(SEASON_MONDAY, 7 * Math.floor(i / world.rooms.length));
-      const res = await fetch(`${api.baseUrl}/booking-requests`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          organisationId: pick(world.organisationIds),
-          roomId: room.id,
-          title: 'Sen økt',
-          ageGroup: 'adults',
-          expectedParticipants: 10,
-          startsAt: `${date}T21:30`,
-          endsAt: `${date}T22:30`,
-        }),
-      });
-      if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
-      ids.push(((await res.json()) as { id: string }).id);
-    }
+    /** `approvals` pending single requests, the i-th in room i on the i-th free late evening. */
+    const pending = async (firstWeek: number): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let i = 0; i < approvals; i++) {
+        const room = world.rooms[i % world.rooms.length];
+        const date = addDays(SEASON_MONDAY, 7 * (firstWeek + Math.floor(i / world.rooms.length)));
+        const res = await send(`${api.baseUrl}/booking-requests`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            organisationId: pick(world.organisationIds),
+            roomId: room.id,
+            title: 'Sen økt',
+            ageGroup: 'adults',
+            expectedParticipants: 10,
+            startsAt: `${date}T21:30`,
+            endsAt: `${date}T22:30`,
+          }),
+        });
+        if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${res.text()}`);
+        ids.push(res.json<{ id: string }>().id);
+      }
+      return ids;
+    };
+    const ids = await pending(0);
     // Sections: a hall and its courts share leaves, so some approvals meet each other; count outcomes.
     await api.takeTallies(); // the requests made to be approved
-    let next = 0;
     const outcomes = { ok: 0, conflict: 0, failed: 0 };
     const cpuBeforeD = cpuTimes(api.pid);
-    const started = process.hrtime.bigint();
-    const latencies: number[] = [];
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < ids.length) {
-          const id = ids[next++];
-          const t0 = process.hrtime.bigint();
-          const res = await fetch(`${api.baseUrl}/booking-requests/${id}/approve`, {
-            method: 'POST',
-            headers,
-            body: '{}',
-          });
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (res.status === 200) outcomes.ok++;
-          else if (res.status === 409) outcomes.conflict++;
-          // A hall's and a court's approvals can deadlock in the exclusion check (40P01); the service
-          // runs such an approval again, so a 500 would be a fault: counted and reported, not hidden.
-          else if (res.status === 500) outcomes.failed++;
-          else throw new Error(`approve answered ${res.status}: ${await res.text()}`);
-          await res.arrayBuffer();
-        }
-      }),
-    );
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const { seconds, latencies } = await eightClients(ids, async (id) => {
+      const res = await send(`${api.baseUrl}/booking-requests/${id}/approve`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      });
+      if (res.status === 200) outcomes.ok++;
+      else if (res.status === 409) outcomes.conflict++;
+      // A hall's and a court's approvals can deadlock in the exclusion check (40P01); the service
+      // runs such an approval again, so a 500 would be a fault: counted and reported, not hidden.
+      else if (res.status === 500) outcomes.failed++;
+      else throw new Error(`approve answered ${res.status}: ${res.text()}`);
+    });
     const cpuD = cpuPerRequest(cpuBeforeD, cpuTimes(api.pid), ids.length);
     rssPeak = Math.max(rssPeak, api.rssBytes());
     const all = await api.takeTallies();
@@ -226,6 +240,70 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
         `${round(ids.length / seconds)} approvals/s, target ≥ 300; ${cpuD} (${outcomes.ok} approved, ${outcomes.conflict} × 409 where a hall met its court, ${outcomes.failed} × 500: deadlocks between a hall's and a court's claims); approved: ${counts(approved)}; 409: ${counts(refused)}`,
       ),
     );
+    // (e) the floor under (d): an approval's own SQL from 8 clients straight to PostgreSQL, no API (as (b)
+    // is for (a)): lock the request, read its dates, look for bookings in their time, write the dates,
+    // the request's status and the event, commit. The claims' exclusion constraint refuses a hall whose
+    // court was approved first, as in (d).
+    const bareIds = await pending(10);
+    const clients = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const c = new Client({ connectionString: url });
+        await c.connect();
+        return c;
+      }),
+    );
+    const idle = [...clients];
+    const bareOutcomes = { ok: 0, conflict: 0 };
+    const cpuBeforeE = cpuTimes(api.pid);
+    const bareD = await eightClients(bareIds, async (id) => {
+      const c = idle.pop()!;
+      try {
+        await c.query('BEGIN');
+        await c.query({
+          name: 'lock',
+          text: 'SELECT id FROM booking_requests WHERE id = $1 FOR UPDATE',
+          values: [id],
+        });
+        const dates = await c.query<{ id: string; room_id: string; starts_at: Date; ends_at: Date }>({
+          name: 'dates',
+          text: `SELECT id, room_id, starts_at, ends_at FROM booking_occurrences WHERE request_id = $1 AND status = 'pending'`,
+          values: [id],
+        });
+        const [date] = dates.rows;
+        await c.query({
+          name: 'taken',
+          text: `SELECT c.occurrence_id FROM booking_claims c JOIN room_leaves rl ON rl.leaf_id = c.leaf_room_id
+                  WHERE rl.room_id = $1 AND c.period && tstzrange($2, $3)`,
+          values: [date.room_id, date.starts_at, date.ends_at],
+        });
+        await c.query({
+          name: 'decide',
+          text: `WITH d AS (UPDATE booking_occurrences SET status = 'approved', decided_at = now(), decided_by = $2 WHERE id = $3),
+                      r AS (UPDATE booking_requests SET status = 'approved' WHERE id = $1)
+                 INSERT INTO booking_events (request_id, action, actor_id, details) VALUES ($1, 'approved', $2, '{}')`,
+          values: [id, api.staffId, date.id],
+        });
+        await c.query('COMMIT');
+        bareOutcomes.ok++;
+      } catch (error) {
+        await c.query('ROLLBACK');
+        const code = (error as { code?: string }).code;
+        if (code !== '23P01' && code !== '40P01') throw error;
+        bareOutcomes.conflict++;
+      } finally {
+        idle.push(c);
+      }
+    });
+    const cpuE = cpuPerRequest(cpuBeforeE, cpuTimes(api.pid), bareIds.length);
+    await Promise.all(clients.map((c) => c.end()));
+    results.push(
+      result(
+        "(e) (d)'s SQL alone, 8 clients straight to PostgreSQL",
+        scaleLabel,
+        bareD.latencies,
+        `${round(bareIds.length / bareD.seconds)} approvals/s; ${cpuE} (${bareOutcomes.ok} approved, ${bareOutcomes.conflict} refused by the exclusion constraint or a deadlock); 6 statements in 6 round trips`,
+      ),
+    );
     process.stdout.write(
       `  API resident memory (RSS): peak seen ${(rssPeak / 2 ** 20).toFixed(0)} MiB, now ${(api.rssBytes() / 2 ** 20).toFixed(0)} MiB; load average at end: ${load()}\n`,
     );
@@ -233,6 +311,27 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
     await api.stop();
   }
   return results;
+}
+
+/** Runs `fn` on every item, eight at a time, each call timed; and how long the whole took. */
+async function eightClients(
+  items: string[],
+  fn: (item: string) => Promise<void>,
+): Promise<{ seconds: number; latencies: number[] }> {
+  const started = process.hrtime.bigint();
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        const t0 = process.hrtime.bigint();
+        await fn(item);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies };
 }
 
 /** The tallies of one route's answers with one status. */
