@@ -124,8 +124,10 @@ test('the key log works with the keyboard alone', async ({ page }) => {
   const summary = card.getByText(/^Nøkler \(\d+\)$/);
   await summary.focus();
   await page.keyboard.press('Enter');
-  await page.keyboard.press('Tab');
   const field = card.getByLabel('Hvem fikk nøkkelen?');
+  // Enter opened the key log; Tab only once it is shown, or a busy machine tabs past it.
+  await expect(field).toBeVisible();
+  await page.keyboard.press('Tab');
   await expect(field).toBeFocused();
   await page.keyboard.type('Kari Nordmann');
   await page.keyboard.press('Tab');
