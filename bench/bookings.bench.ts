@@ -6,7 +6,7 @@
 // client (bench/cpu-time.ts), the API's resident memory and the load average; (e) the SQL of (d) alone
 // from 8 clients, and the floors (GET /health, GET /auth/me), so that each target can be held against what
 // this machine allows at all.
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { addDays, osloWallToInstant } from '../src/common/time';
@@ -245,18 +245,11 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
     // the request's status and the event, commit. The claims' exclusion constraint refuses a hall whose
     // court was approved first, as in (d).
     const bareIds = await pending(10);
-    const clients = await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        const c = new Client({ connectionString: url });
-        await c.connect();
-        return c;
-      }),
-    );
-    const idle = [...clients];
+    const pool = new Pool({ connectionString: url, max: 8 });
     const bareOutcomes = { ok: 0, conflict: 0 };
     const cpuBeforeE = cpuTimes(api.pid);
     const bareD = await eightClients(bareIds, async (id) => {
-      const c = idle.pop()!;
+      const c = await pool.connect();
       try {
         await c.query('BEGIN');
         await c.query({
@@ -291,11 +284,11 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
         if (code !== '23P01' && code !== '40P01') throw error;
         bareOutcomes.conflict++;
       } finally {
-        idle.push(c);
+        c.release();
       }
     });
     const cpuE = cpuPerRequest(cpuBeforeE, cpuTimes(api.pid), bareIds.length);
-    await Promise.all(clients.map((c) => c.end()));
+    await pool.end();
     results.push(
       result(
         "(e) (d)'s SQL alone, 8 clients straight to PostgreSQL",

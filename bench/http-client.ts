@@ -10,7 +10,6 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
 export interface Answer {
   status: number;
-  body: Buffer;
   text(): string;
   json<T>(): T;
 }
@@ -31,7 +30,6 @@ export function send(
           const body = Buffer.concat(chunks);
           resolve({
             status: res.statusCode ?? 0,
-            body,
             text: () => body.toString('utf8'),
             json: <T>() => JSON.parse(body.toString('utf8')) as T,
           });
