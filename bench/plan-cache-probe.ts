@@ -8,18 +8,16 @@
 // database the bookings bench leaves (`frirom_bench_oslo`, with BENCH_DB_SUFFIX as the bench had it):
 //   npm run build && node dist/bench/run.js bookings && node dist/bench/plan-cache-probe.js
 import 'reflect-metadata';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { coreImports } from '../src/app.module';
+import { servicesContext } from '../src/app.module';
 import { BookingsModule } from '../src/bookings/bookings.module';
 import { DecisionsService } from '../src/bookings/decisions.service';
 import type { AuthUser } from '../src/common/auth/roles';
 import { DomainError } from '../src/common/errors/domain-error';
 import { loadConfig } from '../src/config/config';
-import { JobsModule } from '../src/jobs/jobs.module';
 import { NotificationsModule } from '../src/notifications/notifications.module';
 import { CURRENT_SQL, currentConflictParams, StoredSlot } from '../src/bookings/conflicts.service';
 import { benchDatabaseUrl } from './bench-db';
@@ -120,9 +118,7 @@ async function decisionsOnBenchDatabase(): Promise<INestApplicationContext> {
     REDIS_PREFIX: `probe:${randomBytes(4).toString('hex')}`,
     MAIL_DIR: '/tmp/frirom-bench-mail',
   });
-  @Module({ imports: [...coreImports(config), JobsModule, NotificationsModule, BookingsModule] })
-  class Decisions {}
-  return NestFactory.createApplicationContext(Decisions, { logger: false, abortOnError: false });
+  return servicesContext(config, [NotificationsModule, BookingsModule]);
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,13 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import {
+  DynamicModule,
+  INestApplicationContext,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+  Type,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, NestFactory } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuthGuard } from './auth/auth.guard';
@@ -44,6 +52,24 @@ export function coreImports(
     DatabaseModule.forRoot({ pgOptions: options.pgOptions }),
     LoggerModule.forRoot(httpLoggerParams(config.logLevel, options.logDestination, name)),
   ];
+}
+
+@Module({})
+class ServicesModule {}
+
+/**
+ * The services of some modules without HTTP, on the core imports and the job queues: the service tests'
+ * world (test/support/services.ts) and the bench's probes.
+ */
+export function servicesContext(
+  config: AppConfig,
+  modules: Type[],
+  options: AppOptions = {},
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(
+    { module: ServicesModule, imports: [...coreImports(config, options), JobsModule, ...modules] },
+    { logger: false, abortOnError: false },
+  );
 }
 
 @Module({})

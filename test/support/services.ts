@@ -1,11 +1,9 @@
-import { INestApplicationContext, Module, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { coreImports } from '../../src/app.module';
+import { servicesContext } from '../../src/app.module';
 import type { AuthUser } from '../../src/common/auth/roles';
 import { loadConfig } from '../../src/config/config';
-import { JobsModule } from '../../src/jobs/jobs.module';
 import { BuildingsService } from '../../src/venues/buildings.service';
 import { RoomsService } from '../../src/venues/rooms.service';
 import { cloneTemplate, dropDatabase } from './db';
@@ -27,11 +25,7 @@ export interface ServiceWorld {
 export async function startServices(modules: Type[]): Promise<ServiceWorld> {
   const dbName = await cloneTemplate();
   const config = loadConfig(testEnv(dbName));
-  @Module({
-    imports: [...coreImports(config, { pgOptions: '-c synchronous_commit=off' }), JobsModule, ...modules],
-  })
-  class ServicesUnderTest {}
-  const ctx = await NestFactory.createApplicationContext(ServicesUnderTest, { logger: false });
+  const ctx = await servicesContext(config, modules, { pgOptions: '-c synchronous_commit=off' });
   const dataSource = ctx.get(DataSource);
   const staffId = randomUUID();
   await dataSource.query(
