@@ -9,6 +9,7 @@ import { type MessageKey, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.lokaler._index';
 import { TableScroll } from '../components/table-scroll';
+import { forgetKeptList } from '../lib/kept-lists.server';
 
 const BUILDING_KINDS = ['school', 'culture', 'sports', 'other'] as const;
 const FIELDS: Record<string, string> = { name: 'bygg-navn', kind: 'bygg-type', address: 'bygg-adresse' };
@@ -47,6 +48,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (error || !result.data) {
     return data({ errors: formErrorsOf(error, (f) => FIELDS[f], {}, FIELDS.name), values }, { status: 400 });
   }
+  forgetKeptList('buildings');
   throw redirect(`/saksbehandling/lokaler/${result.data.id}`, { headers: api.headers });
 }
 

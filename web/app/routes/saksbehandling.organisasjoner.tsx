@@ -8,6 +8,7 @@ import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { field, staffApi, staffReader } from '../lib/staff.server';
 import type { Route } from './+types/saksbehandling.organisasjoner';
 import { TableScroll } from '../components/table-scroll';
+import { forgetKeptList } from '../lib/kept-lists.server';
 
 type Org = components['schemas']['OrganisationView'];
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -39,6 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await api.client.POST('/organisations/{id}/verify', { params: { path: { id } } });
   const error = errorOf(result);
   if (error) return data({ error, id }, { status: error.statusCode, headers: api.headers });
+  forgetKeptList('organisations');
   throw redirect('/saksbehandling/organisasjoner?ok=verified', { headers: api.headers });
 }
 

@@ -10,6 +10,7 @@ import { type MessageKey, useLang, useT } from '../i18n/i18n';
 import { requireUser } from '../lib/session.server';
 import type { Route } from './+types/saksbehandling.sesonger._index';
 import { TableScroll } from '../components/table-scroll';
+import { forgetKeptList } from '../lib/kept-lists.server';
 
 const FIELDS: Record<string, string> = {
   name: 'sesong-navn',
@@ -62,6 +63,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const errors = formErrorsOf(error, (f) => FIELDS[f.split('.')[0]], {}, FIELDS.name);
     return data({ errors, values, roomIds }, { status: 400, headers: api.headers });
   }
+  forgetKeptList('seasons');
   throw redirect(`/saksbehandling/sesonger/${result.data.id}`, { headers: api.headers });
 }
 
