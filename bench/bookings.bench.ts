@@ -41,7 +41,7 @@ async function scale(spec: WorldSpec, dbName: string, runs: number): Promise<Res
   /**
    * `runs` timed calls of `fn` after as many untimed ones, and the CPU of the timed ones only: a server
    * that has been up a while has its hot paths compiled by V8 and its statements prepared on every pooled
-   * connection, which 5 or 20 calls do not give (GET /health's p50 and free rooms' p95 were 15–20 % lower
+   * connection, which 5 or 20 calls do not give (GET /health's p50 and free rooms' p95 were about 15 % lower
    * after 500 calls than after 20). What the untimed calls asked the database is dropped from the tallies.
    */
   const steady = async (fn: () => Promise<void>): Promise<{ samples: number[]; cpu: string }> => {
